@@ -1,0 +1,145 @@
+package org.amp4j;
+
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.amp4j.spi.Codec;
+import org.amp4j.spi.Connection;
+import org.amp4j.spi.Plugins;
+import org.amp4j.spi.Transport;
+
+/**
+ * Entry point: serve responders on an address, connect to a server, or wrap any {@link
+ * Connection} in a {@link Peer}. The codec and transport are the ones the {@link PeerConfig}
+ * names, found through {@link java.util.ServiceLoader}.
+ *
+ * <pre>{@code
+ * try (AmpServer server = Amp.serve("127.0.0.1", 0, PeerConfig.DEFAULTS, peer -> responders);
+ *     Peer peer = Amp.connect("127.0.0.1", server.port(), PeerConfig.DEFAULTS)) {
+ *   Sum.Total t = peer.call(new Sum(13, 81)).toCompletableFuture().join();
+ * }
+ * }</pre>
+ */
+public final class Amp {
+  private Amp() {}
+
+  /**
+   * Listens on an address and answers each connection with the responders the factory makes for
+   * its peer (one call per connection, so per-connection state lives in the responders).
+   *
+   * @throws AmpException if the codec or transport is unknown or the address cannot be bound
+   */
+  public static AmpServer serve(
+      String host, int port, PeerConfig config, Function<? super Peer, Responders> responders) {
+    Objects.requireNonNull(responders, "responders");
+    Transport transport = Plugins.transport(config.transport());
+    Codec codec = Plugins.codec(config.codec(), config.limits());
+    Set<Peer> peers = ConcurrentHashMap.newKeySet();
+    Transport.Listener listener =
+        transport.listen(
+            host,
+            port,
+            config.limits(),
+            connection -> {
+              Peer peer = RealPeer.open(connection, codec, config, responders);
+              peers.add(peer);
+              peer.closeFuture().whenComplete((v, t) -> peers.remove(peer));
+            });
+    return new AmpServer() {
+      @Override
+      public String host() {
+        return listener.host();
+      }
+
+      @Override
+      public int port() {
+        return listener.port();
+      }
+
+      @Override
+      public Set<Peer> peers() {
+        return Collections.unmodifiableSet(peers);
+      }
+
+      @Override
+      public void close() {
+        listener.close();
+        for (Peer p : peers) {
+          p.close();
+        }
+      }
+
+      @Override
+      public String toString() {
+        return "AmpServer[" + host() + ":" + port() + "]";
+      }
+    };
+  }
+
+  /**
+   * Connects to a server; the returned peer answers nothing.
+   *
+   * @throws ConnectionLostException if the connection cannot be made within the connect timeout
+   */
+  public static Peer connect(String host, int port, PeerConfig config) {
+    return connect(host, port, config, peer -> Responders.none());
+  }
+
+  /**
+   * Connects to a server, answering the server's calls with the responders the factory makes.
+   *
+   * @throws ConnectionLostException if the connection cannot be made within the connect timeout
+   */
+  public static Peer connect(
+      String host, int port, PeerConfig config, Function<? super Peer, Responders> responders) {
+    CompletableFuture<Peer> f = connectAsync(host, port, config, responders).toCompletableFuture();
+    try {
+      return f.get(config.connectTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof AmpException a) {
+        throw a;
+      }
+      throw new ConnectionLostException(
+          "cannot connect to " + host + ":" + port + ": " + e.getCause(), e.getCause());
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      throw new ConnectionLostException("cannot connect to " + host + ":" + port + ": timed out");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConnectionLostException("interrupted connecting to " + host + ":" + port, e);
+    }
+  }
+
+  /** Connects without blocking. */
+  public static CompletionStage<Peer> connectAsync(
+      String host, int port, PeerConfig config, Function<? super Peer, Responders> responders) {
+    Transport transport = Plugins.transport(config.transport());
+    Codec codec = Plugins.codec(config.codec(), config.limits());
+    return transport
+        .connect(host, port, config.limits())
+        .thenApply(connection -> open(connection, codec, config, responders));
+  }
+
+  /**
+   * Wraps an already open connection in a peer and starts reading from it.
+   *
+   * @param connection a connection that has not been started
+   * @param codec the codec for this connection
+   * @param config the configuration (its codec and transport names are not used)
+   * @param responders makes the responders for the new peer; may be null for none
+   */
+  public static Peer open(
+      Connection connection,
+      Codec codec,
+      PeerConfig config,
+      Function<? super Peer, Responders> responders) {
+    return RealPeer.open(connection, codec, config, responders);
+  }
+}

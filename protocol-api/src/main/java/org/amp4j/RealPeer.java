@@ -1,0 +1,490 @@
+package org.amp4j;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.amp4j.spi.Codec;
+import org.amp4j.spi.Connection;
+import org.amp4j.spi.ConnectionHandler;
+import org.amp4j.spi.InboundMessage;
+import org.amp4j.spi.MessageDecoder;
+import org.amp4j.spi.OutboundMessage;
+import org.amp4j.spi.TypedValue;
+import org.amp4j.value.Fields;
+import org.amp4j.value.RecordSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The peer behind {@link Peer}: tags and outstanding calls, dispatch of received calls to
+ * responders, and the error semantics of Twisted AMP (amp-wire.md §5, §6, §10).
+ */
+final class RealPeer implements Peer, ConnectionHandler {
+  private static final Logger log = LoggerFactory.getLogger(RealPeer.class);
+  private static final String UNKNOWN_DESCRIPTION = "Unknown Error";
+  private static final int MAX_ABANDONED = 10_000;
+
+  private final Connection connection;
+  private final Codec codec;
+  private final MessageDecoder decoder;
+  private final PeerConfig config;
+  private final Executor executor;
+  private final SerialExecutor dispatch;
+  private final Map<String, Pending<?>> outstanding = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> abandoned =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > MAX_ABANDONED;
+        }
+      };
+  private final Object writeLock = new Object();
+  private final AtomicInteger pendingRequests = new AtomicInteger();
+  private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+  private long tagCounter;
+  private volatile boolean closed;
+  private volatile Throwable closeReason;
+  private volatile boolean readingPaused;
+  private Responders responders = Responders.none();
+
+  /** One call awaiting its answer. */
+  private record Pending<R>(
+      String command,
+      CompletableFuture<R> future,
+      Function<Fields, R> readAnswer,
+      BiFunction<String, String, RuntimeException> readError,
+      ScheduledFuture<?>[] timer) {}
+
+  private RealPeer(Connection connection, Codec codec, PeerConfig config) {
+    this.connection = connection;
+    this.codec = codec;
+    this.decoder = codec.newDecoder();
+    this.config = config;
+    this.executor = config.executor() != null ? config.executor() : SharedExecutors.handlerPool();
+    this.dispatch = new SerialExecutor(executor);
+  }
+
+  /** Wraps a fresh connection in a peer and starts reading from it. */
+  static RealPeer open(
+      Connection connection,
+      Codec codec,
+      PeerConfig config,
+      Function<? super Peer, Responders> responders) {
+    RealPeer peer = new RealPeer(connection, codec, config);
+    Responders r = responders == null ? null : responders.apply(peer);
+    peer.responders = r == null ? Responders.none() : r;
+    connection.start(peer);
+    return peer;
+  }
+
+  // ---- calling ----
+
+  @Override
+  public <R> CompletionStage<R> call(Command<R> command) {
+    return call(command, config.callTimeout());
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public <R> CompletionStage<R> call(Command<R> command, Duration timeout) {
+    CommandSpec spec;
+    List<TypedValue<?>> values;
+    try {
+      spec = CommandSpec.cached((Class) command.getClass(), config.types());
+      values = valuesOf(spec.arguments(), command, spec.name());
+    } catch (AmpException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    RecordSchema<R> response = spec.response();
+    Function<Fields, R> readAnswer = fields -> response == null ? null : fields.read(response);
+    return send(spec.name(), values, spec.requiresAnswer(), timeout, readAnswer, spec::remoteError);
+  }
+
+  @Override
+  public CompletionStage<Fields> call(UntypedCommand command) {
+    return send(
+        command.name(),
+        command.arguments(),
+        command.requiresAnswer(),
+        config.callTimeout(),
+        fields -> fields,
+        RemoteException::of);
+  }
+
+  private <R> CompletionStage<R> send(
+      String command,
+      List<TypedValue<?>> values,
+      boolean requiresAnswer,
+      Duration timeout,
+      Function<Fields, R> readAnswer,
+      BiFunction<String, String, RuntimeException> readError) {
+    CompletableFuture<R> future = new CompletableFuture<>();
+    String tag;
+    synchronized (writeLock) {
+      if (closed) {
+        return CompletableFuture.failedFuture(lost("cannot call " + command));
+      }
+      tag = Long.toHexString(++tagCounter);
+      byte[] frame;
+      try {
+        frame = codec.encode(OutboundMessage.call(command, requiresAnswer ? tag : null, values));
+      } catch (AmpException e) {
+        return CompletableFuture.failedFuture(e);
+      } catch (IllegalArgumentException e) {
+        return CompletableFuture.failedFuture(
+            new EncodingException(command + ": " + e.getMessage(), e));
+      }
+      if (requiresAnswer) {
+        if (outstanding.size() >= config.limits().maxOutstandingCalls()) {
+          return CompletableFuture.failedFuture(
+              new LimitExceededException(
+                  command + ": " + outstanding.size() + " calls already outstanding, limit "
+                      + config.limits().maxOutstandingCalls()));
+        }
+        ScheduledFuture<?>[] timer = new ScheduledFuture<?>[1];
+        outstanding.put(tag, new Pending<>(command, future, readAnswer, readError, timer));
+        if (!timeout.isZero()) {
+          timer[0] =
+              SharedExecutors.timerPool()
+                  .schedule(() -> expire(tag, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
+      }
+      try {
+        connection.write(frame);
+      } catch (AmpException e) {
+        outstanding.remove(tag);
+        return CompletableFuture.failedFuture(e);
+      }
+    }
+    if (!requiresAnswer) {
+      return CompletableFuture.completedFuture(null);
+    }
+    future.whenComplete(
+        (r, t) -> {
+          if (future.isCancelled()) {
+            forget(tag);
+          }
+        });
+    return future;
+  }
+
+  private void expire(String tag, Duration timeout) {
+    Pending<?> p = outstanding.get(tag);
+    if (p != null && forget(tag)) {
+      p.future()
+          .completeExceptionally(
+              new CallTimeoutException(p.command() + ": no answer within " + timeout));
+    }
+  }
+
+  /** Drops an outstanding call whose answer will be ignored; true if it was outstanding. */
+  private boolean forget(String tag) {
+    Pending<?> p = outstanding.remove(tag);
+    if (p == null) {
+      return false;
+    }
+    cancelTimer(p);
+    synchronized (abandoned) {
+      abandoned.put(tag, Boolean.TRUE);
+    }
+    return true;
+  }
+
+  private static void cancelTimer(Pending<?> p) {
+    ScheduledFuture<?> t = p.timer()[0];
+    if (t != null) {
+      t.cancel(false);
+    }
+  }
+
+  // ---- receiving (I/O thread) ----
+
+  @Override
+  public void onBytes(ByteBuffer data) {
+    if (closed) {
+      return;
+    }
+    try {
+      decoder.decode(data, this::onMessage);
+    } catch (ProtocolException e) {
+      log.warn("closing connection to {}: {}", remoteAddress(), e.getMessage());
+      closeBecause(e);
+    } catch (RuntimeException e) {
+      log.error("closing connection to {}: unexpected decoder failure", remoteAddress(), e);
+      closeBecause(new ProtocolException("decoder failed: " + e, e));
+    }
+  }
+
+  private void onMessage(InboundMessage m) {
+    if (closed) {
+      return;
+    }
+    switch (m.kind()) {
+      case ANSWER, ERROR -> onAnswer(m);
+      case CALL -> onCall(m);
+      default -> throw new ProtocolException("unknown message kind " + m.kind());
+    }
+  }
+
+  private void onAnswer(InboundMessage m) {
+    Pending<?> p = outstanding.remove(m.tag());
+    if (p == null) {
+      boolean wasAbandoned;
+      synchronized (abandoned) {
+        wasAbandoned = abandoned.remove(m.tag()) != null;
+      }
+      if (wasAbandoned) {
+        return;
+      }
+      throw new ProtocolException(
+          (m.kind() == org.amp4j.spi.MessageKind.ANSWER ? "answer" : "error")
+              + " for unknown tag '" + m.tag() + "'");
+    }
+    cancelTimer(p);
+    executor.execute(() -> complete(p, m));
+  }
+
+  private static <R> void complete(Pending<R> p, InboundMessage m) {
+    if (m.kind() == org.amp4j.spi.MessageKind.ERROR) {
+      p.future().completeExceptionally(p.readError().apply(m.errorCode(), m.errorDescription()));
+      return;
+    }
+    try {
+      p.future().complete(p.readAnswer().apply(m.fields()));
+    } catch (IllegalArgumentException e) {
+      p.future()
+          .completeExceptionally(
+              new ProtocolException(p.command() + " answer: " + e.getMessage(), e));
+    }
+  }
+
+  private void onCall(InboundMessage m) {
+    if (pendingRequests.incrementAndGet() >= config.limits().maxPendingRequests()
+        && !readingPaused) {
+      readingPaused = true;
+      connection.setReadingPaused(true);
+    }
+    dispatch.execute(() -> handleCall(m));
+  }
+
+  // ---- answering (executor) ----
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void handleCall(InboundMessage m) {
+    Responders.Entry entry = responders.lookup(m.command());
+    String tag = m.tag();
+    if (entry == null) {
+      requestDone();
+      byte[] name = m.command().getBytes(StandardCharsets.UTF_8);
+      if (tag == null) {
+        fail("unknown command " + m.command() + " sent without answer", null);
+      } else {
+        log.debug("unhandled command {} from {}", m.command(), remoteAddress());
+        writeError(tag, RemoteException.UNHANDLED, "Unhandled Command: " + PythonRepr.bytes(name));
+      }
+      return;
+    }
+    CommandSpec spec = entry.spec();
+    Object args;
+    try {
+      args = m.fields().read(spec.arguments());
+    } catch (IllegalArgumentException e) {
+      requestDone();
+      log.warn("{} from {}: bad arguments: {}", spec.name(), remoteAddress(), e.getMessage());
+      answerUnknown(tag, spec.name());
+      return;
+    }
+    CompletionStage<?> result;
+    try {
+      result = entry.handler().apply(args);
+    } catch (RuntimeException | Error e) {
+      result = CompletableFuture.failedFuture(e);
+    }
+    result.whenComplete(
+        (r, t) -> {
+          requestDone();
+          respond(spec, tag, r, t);
+        });
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void respond(CommandSpec spec, String tag, Object response, Throwable failure) {
+    if (failure != null) {
+      Throwable t =
+          failure instanceof CompletionException && failure.getCause() != null
+              ? failure.getCause()
+              : failure;
+      java.util.Optional<CommandSpec.ErrorSpec> declared = spec.errorFor(t);
+      if (declared.isPresent()) {
+        CommandSpec.ErrorSpec e = declared.get();
+        if (tag == null) {
+          fail(spec.name() + " sent without answer failed with " + e.code(), t);
+          return;
+        }
+        writeError(tag, e.code(), t.getMessage() == null ? "" : t.getMessage());
+        if (e.fatal()) {
+          log.info("{}: fatal error {}; closing connection to {}", spec.name(), e.code(),
+              remoteAddress());
+          closeBecause(new RemoteException(e.code(), String.valueOf(t.getMessage())));
+        }
+        return;
+      }
+      log.error("{} from {}: handler failed with an undeclared exception", spec.name(),
+          remoteAddress(), t);
+      answerUnknown(tag, spec.name());
+      return;
+    }
+    if (tag == null) {
+      return;
+    }
+    byte[] frame;
+    try {
+      List<TypedValue<?>> values =
+          spec.response() == null ? List.of() : valuesOf(spec.response(), response, spec.name());
+      frame = codec.encode(OutboundMessage.answer(tag, values));
+    } catch (AmpException | IllegalArgumentException e) {
+      log.error("{}: cannot encode the answer for {}: {}", spec.name(), remoteAddress(),
+          e.getMessage());
+      answerUnknown(tag, spec.name());
+      return;
+    }
+    write(frame);
+  }
+
+  private void answerUnknown(String tag, String command) {
+    if (tag == null) {
+      fail(command + " sent without answer failed", null);
+      return;
+    }
+    writeError(tag, RemoteException.UNKNOWN, UNKNOWN_DESCRIPTION);
+    if (config.closeOnUnknownError()) {
+      closeBecause(new RemoteException(RemoteException.UNKNOWN, command + " failed"));
+    }
+  }
+
+  private void fail(String why, Throwable cause) {
+    log.error("closing connection to {}: {}", remoteAddress(), why, cause);
+    closeBecause(new ProtocolException(why, cause));
+  }
+
+  private void requestDone() {
+    if (pendingRequests.decrementAndGet() < config.limits().maxPendingRequests() / 2 + 1
+        && readingPaused) {
+      readingPaused = false;
+      connection.setReadingPaused(false);
+    }
+  }
+
+  private void writeError(String tag, String code, String description) {
+    write(codec.encode(OutboundMessage.error(tag, code, description)));
+  }
+
+  private void write(byte[] frame) {
+    if (closed) {
+      return;
+    }
+    try {
+      connection.write(frame);
+    } catch (AmpException e) {
+      log.warn("cannot answer {}: {}", remoteAddress(), e.getMessage());
+      closeBecause(e);
+    }
+  }
+
+  // ---- values ----
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static List<TypedValue<?>> valuesOf(RecordSchema schema, Object record, String where) {
+    if (record == null) {
+      throw new EncodingException(where + ": null " + schema.name());
+    }
+    List<TypedValue<?>> values = new ArrayList<>(schema.fields().size());
+    for (Object o : schema.fields()) {
+      RecordSchema.FieldSpec f = (RecordSchema.FieldSpec) o;
+      Object v = schema.get(record, f);
+      if (v == null) {
+        if (!f.optional()) {
+          throw new EncodingException(
+              where + "." + f.name() + ": required " + f.type().name() + " is null");
+        }
+        continue;
+      }
+      values.add(new TypedValue(f.name(), f.type(), v));
+    }
+    return values;
+  }
+
+  // ---- closing ----
+
+  private ConnectionLostException lost(String what) {
+    Throwable reason = closeReason;
+    String suffix = reason == null ? "" : ": " + reason.getMessage();
+    return new ConnectionLostException(
+        what + ": connection to " + remoteAddress() + " is closed" + suffix, reason);
+  }
+
+  private void closeBecause(Throwable reason) {
+    if (closeReason == null) {
+      closeReason = reason;
+    }
+    connection.close();
+  }
+
+  @Override
+  public void onClosed(Throwable cause) {
+    if (cause != null && closeReason == null) {
+      closeReason = cause;
+    }
+    synchronized (writeLock) {
+      closed = true;
+    }
+    for (String tag : List.copyOf(outstanding.keySet())) {
+      Pending<?> p = outstanding.remove(tag);
+      if (p != null) {
+        cancelTimer(p);
+        ConnectionLostException e = lost(p.command());
+        executor.execute(() -> p.future().completeExceptionally(e));
+      }
+    }
+    closeFuture.complete(null);
+  }
+
+  @Override
+  public boolean isOpen() {
+    return !closed;
+  }
+
+  @Override
+  public CompletionStage<Void> closeFuture() {
+    return closeFuture.minimalCompletionStage();
+  }
+
+  @Override
+  public String remoteAddress() {
+    return connection.remoteAddress();
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Peer[" + remoteAddress() + (closed ? ", closed" : "") + "]";
+  }
+}

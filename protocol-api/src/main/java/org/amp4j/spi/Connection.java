@@ -1,0 +1,35 @@
+package org.amp4j.spi;
+
+/**
+ * One duplex byte stream provided by a transport, seen by the protocol layer. Implementations
+ * are thread-safe: any thread may write or close.
+ */
+public interface Connection {
+
+  /**
+   * Starts delivering received bytes and the close event to a handler. Called once; no bytes
+   * are delivered before it.
+   */
+  void start(ConnectionHandler handler);
+
+  /**
+   * Queues bytes for writing, in call order. The transport takes ownership of the array.
+   *
+   * @throws org.amp4j.LimitExceededException if more than the configured number of bytes is
+   *     already waiting for a slow reader; nothing is queued
+   * @throws org.amp4j.ConnectionLostException if the connection is closed
+   */
+  void write(byte[] data);
+
+  /**
+   * Stops or resumes reading, to push back on a peer that sends requests faster than they are
+   * answered.
+   */
+  void setReadingPaused(boolean paused);
+
+  /** Closes gracefully: bytes already queued are written first. Idempotent. */
+  void close();
+
+  /** A description of the remote end, such as {@code 127.0.0.1:4242}, for logs. */
+  String remoteAddress();
+}

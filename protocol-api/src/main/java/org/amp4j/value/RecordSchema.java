@@ -1,0 +1,203 @@
+package org.amp4j.value;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.amp4j.DefinitionException;
+import org.amp4j.Field;
+
+/**
+ * The fields of a Java record as the wire sees them: wire keys, value types and optionality, in
+ * declaration order. Built once per record class by {@link TypeRegistry#schemaOf(Class)}.
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * @param <R> the record type
+ */
+public final class RecordSchema<R> {
+
+  /** Longest key AMP can carry, in UTF-8 bytes. */
+  public static final int MAX_KEY_BYTES = 255;
+
+  /** Longest command name AMP can carry, in UTF-8 bytes (it travels as a value). */
+  public static final int MAX_VALUE_BYTES_FOR_NAME = 65_535;
+
+  /**
+   * One field of a record.
+   *
+   * @param name the wire key
+   * @param type the value type
+   * @param optional whether the field may be absent (null)
+   * @param component the Java record component, or null for a schema built by hand
+   */
+  public record FieldSpec(
+      String name, ValueType<?> type, boolean optional, RecordComponent component) {
+    /** Validates the field. */
+    public FieldSpec {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(type, "type");
+    }
+  }
+
+  private final String name;
+  private final Class<R> recordClass;
+  private final List<FieldSpec> fields;
+  private final Constructor<R> constructor;
+
+  private RecordSchema(
+      String name, Class<R> recordClass, List<FieldSpec> fields, Constructor<R> constructor) {
+    this.name = name;
+    this.recordClass = recordClass;
+    this.fields = List.copyOf(fields);
+    this.constructor = constructor;
+  }
+
+  /** Builds the schema of a record class; called by {@link TypeRegistry}. */
+  static <R> RecordSchema<R> build(Class<R> recordClass, TypeRegistry registry) {
+    if (!recordClass.isRecord()) {
+      throw new DefinitionException(recordClass.getName() + " is not a record");
+    }
+    RecordComponent[] components = recordClass.getRecordComponents();
+    List<FieldSpec> fields = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent c = components[i];
+      types[i] = c.getType();
+      Field ann = c.getAnnotation(Field.class);
+      String wireName = ann == null || ann.name().isEmpty() ? c.getName() : ann.name();
+      boolean optional = ann != null && ann.optional();
+      String where = recordClass.getSimpleName() + "." + c.getName();
+      checkKey(wireName, where);
+      if (!names.add(wireName)) {
+        throw new DefinitionException(where + ": duplicate wire key '" + wireName + "'");
+      }
+      if (optional && c.getType().isPrimitive()) {
+        throw new DefinitionException(
+            where + ": a primitive " + c.getType() + " cannot be optional; use its box type");
+      }
+      ValueType<?> type;
+      try {
+        type = registry.typeOf(c.getGenericType());
+      } catch (DefinitionException e) {
+        throw new DefinitionException(where + ": " + e.getMessage(), e);
+      }
+      fields.add(new FieldSpec(wireName, type, optional, c));
+    }
+    Constructor<R> ctor;
+    try {
+      ctor = recordClass.getDeclaredConstructor(types);
+      ctor.setAccessible(true);
+    } catch (NoSuchMethodException | RuntimeException e) {
+      throw new DefinitionException(
+          recordClass.getName() + ": canonical constructor not accessible: " + e, e);
+    }
+    return new RecordSchema<>(recordClass.getSimpleName(), recordClass, fields, ctor);
+  }
+
+  /**
+   * Checks that a wire key is usable: 1..255 UTF-8 bytes and not reserved (leading {@code _}).
+   *
+   * @param key the key
+   * @param where the field, for the message
+   * @throws DefinitionException if it is not
+   */
+  public static void checkKey(String key, String where) {
+    int len = key.getBytes(StandardCharsets.UTF_8).length;
+    if (len == 0) {
+      throw new DefinitionException(where + ": empty wire key");
+    }
+    if (len > MAX_KEY_BYTES) {
+      throw new DefinitionException(
+          where + ": wire key is " + len + " bytes, longer than " + MAX_KEY_BYTES);
+    }
+    if (key.startsWith("_")) {
+      throw new DefinitionException(
+          where + ": wire key '" + key + "' starts with '_', which is reserved for the protocol");
+    }
+  }
+
+  /** The simple name of the record class. */
+  public String name() {
+    return name;
+  }
+
+  /** The record class. */
+  public Class<R> recordClass() {
+    return recordClass;
+  }
+
+  /** The fields in declaration order. */
+  public List<FieldSpec> fields() {
+    return fields;
+  }
+
+  /** The value of one field of a record instance (null when an optional field is absent). */
+  public Object get(R record, FieldSpec field) {
+    if (constructor == null) {
+      return ((Map<?, ?>) record).get(field.name());
+    }
+    try {
+      return field.component().getAccessor().invoke(record);
+    } catch (IllegalAccessException e) {
+      field.component().getAccessor().setAccessible(true);
+      try {
+        return field.component().getAccessor().invoke(record);
+      } catch (ReflectiveOperationException e2) {
+        throw new IllegalStateException(e2);
+      }
+    } catch (InvocationTargetException e) {
+      throw new IllegalStateException(name + "." + field.name() + " accessor failed", e.getCause());
+    }
+  }
+
+  /**
+   * Creates a record from field values keyed by wire key (absent optional fields: no entry or
+   * null).
+   *
+   * @throws IllegalArgumentException if a required field is missing or the record's constructor
+   *     rejects the values
+   */
+  public R create(Map<String, Object> values) {
+    Object[] args = new Object[fields.size()];
+    for (int i = 0; i < args.length; i++) {
+      FieldSpec f = fields.get(i);
+      Object v = values.get(f.name());
+      if (v == null && !f.optional()) {
+        throw new IllegalArgumentException(name + "." + f.name() + ": required field is missing");
+      }
+      args[i] = v;
+    }
+    if (constructor == null) {
+      Map<String, Object> copy = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < args.length; i++) {
+        if (args[i] != null) {
+          copy.put(fields.get(i).name(), args[i]);
+        }
+      }
+      @SuppressWarnings("unchecked")
+      R record = (R) java.util.Collections.unmodifiableMap(copy);
+      return record;
+    }
+    try {
+      return constructor.newInstance(args);
+    } catch (InvocationTargetException e) {
+      throw new IllegalArgumentException(
+          name + ": rejected by its constructor: " + e.getCause().getMessage(), e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(name + ": cannot construct", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RecordSchema[" + name + " " + fields + "]";
+  }
+}

@@ -1,0 +1,147 @@
+package org.amp4j.value;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.amp4j.DefinitionException;
+
+/**
+ * Maps the Java types of record components to {@link ValueType}s.
+ *
+ * <p>Built in: {@code BigInteger}, {@code long}/{@code Long}, {@code int}/{@code Integer},
+ * {@code byte[]}, {@code String}, {@code boolean}/{@code Boolean}, {@code double}/{@code Double},
+ * {@link AmpDecimal}, {@code BigDecimal}, {@code OffsetDateTime}, {@code Path}, {@code List<E>}
+ * of any of these (AMP ListOf) and {@code List<R>} of a record type (AMP AmpList). More
+ * classes are added with {@link Builder#register}. A registry is immutable once built; record
+ * schemas are cached and the registry is safe to share between threads.
+ */
+public final class TypeRegistry {
+
+  private static final TypeRegistry STANDARD = builder().build();
+
+  private final Map<Class<?>, ValueType<?>> types;
+  private final Map<Class<?>, RecordSchema<?>> schemas = new ConcurrentHashMap<>();
+  private final ThreadLocal<java.util.Set<Class<?>>> building =
+      ThreadLocal.withInitial(java.util.HashSet::new);
+
+  private TypeRegistry(Map<Class<?>, ValueType<?>> types) {
+    this.types = Map.copyOf(types);
+  }
+
+  /** The registry of built-in types only. */
+  public static TypeRegistry standard() {
+    return STANDARD;
+  }
+
+  /** A builder starting from the built-in types. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The value type for a Java type.
+   *
+   * @throws DefinitionException if the type is not supported
+   */
+  public ValueType<?> typeOf(Type javaType) {
+    if (javaType instanceof Class<?> c) {
+      ValueType<?> t = types.get(c);
+      if (t != null) {
+        return t;
+      }
+      if (c == List.class) {
+        throw new DefinitionException("List needs an element type, such as List<Long>");
+      }
+      if (c.isRecord()) {
+        throw new DefinitionException(
+            "a record (" + c.getSimpleName() + ") can only be carried in a List (AmpList)");
+      }
+      throw new DefinitionException("unsupported field type " + c.getName());
+    }
+    if (javaType instanceof ParameterizedType p && p.getRawType() == List.class) {
+      Type arg = p.getActualTypeArguments()[0];
+      if (arg instanceof WildcardType w && w.getLowerBounds().length == 0) {
+        arg = w.getUpperBounds()[0];
+      }
+      if (arg instanceof Class<?> c && c.isRecord() && !types.containsKey(c)) {
+        return ValueTypes.records(schemaOf(c));
+      }
+      return ValueTypes.listOf(typeOf(arg));
+    }
+    throw new DefinitionException("unsupported field type " + javaType.getTypeName());
+  }
+
+  /**
+   * The schema of a record class, built once and cached.
+   *
+   * @throws DefinitionException if a component has an unsupported type or an invalid key
+   */
+  @SuppressWarnings("unchecked")
+  public <R> RecordSchema<R> schemaOf(Class<R> recordClass) {
+    RecordSchema<?> cached = schemas.get(recordClass);
+    if (cached != null) {
+      return (RecordSchema<R>) cached;
+    }
+    if (!building.get().add(recordClass)) {
+      throw new DefinitionException(
+          "record " + recordClass.getSimpleName() + " contains itself; recursive records are"
+              + " not supported");
+    }
+    try {
+      RecordSchema<R> schema = RecordSchema.build(recordClass, this);
+      schemas.putIfAbsent(recordClass, schema);
+      return (RecordSchema<R>) schemas.get(recordClass);
+    } finally {
+      building.get().remove(recordClass);
+    }
+  }
+
+  /** Builds a {@link TypeRegistry}. Not thread-safe. */
+  public static final class Builder {
+    private final Map<Class<?>, ValueType<?>> types = new LinkedHashMap<>();
+
+    private Builder() {
+      Map<Class<?>, ValueType<?>> b = new HashMap<>();
+      b.put(BigInteger.class, ValueTypes.INTEGER);
+      b.put(long.class, ValueTypes.LONG);
+      b.put(Long.class, ValueTypes.LONG);
+      b.put(int.class, ValueTypes.INT);
+      b.put(Integer.class, ValueTypes.INT);
+      b.put(byte[].class, ValueTypes.BYTES);
+      b.put(String.class, ValueTypes.UNICODE);
+      b.put(boolean.class, ValueTypes.BOOLEAN);
+      b.put(Boolean.class, ValueTypes.BOOLEAN);
+      b.put(double.class, ValueTypes.FLOAT);
+      b.put(Double.class, ValueTypes.FLOAT);
+      b.put(AmpDecimal.class, ValueTypes.DECIMAL);
+      b.put(BigDecimal.class, ValueTypes.BIG_DECIMAL);
+      b.put(OffsetDateTime.class, ValueTypes.DATETIME);
+      b.put(Path.class, ValueTypes.PATH);
+      types.putAll(b);
+    }
+
+    /**
+     * Registers the value type for a class, replacing any earlier one.
+     *
+     * @return this builder
+     */
+    public <T> Builder register(Class<T> javaClass, ValueType<T> type) {
+      types.put(javaClass, type);
+      return this;
+    }
+
+    /** The registry. */
+    public TypeRegistry build() {
+      return new TypeRegistry(types);
+    }
+  }
+}
