@@ -37,6 +37,7 @@ final class RealPeer implements Peer, ConnectionHandler {
   private static final Logger log = LoggerFactory.getLogger(RealPeer.class);
   private static final String UNKNOWN_DESCRIPTION = "Unknown Error";
   private static final int MAX_ABANDONED = 10_000;
+  private static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
 
   private final Connection connection;
   private final Codec codec;
@@ -59,6 +60,7 @@ final class RealPeer implements Peer, ConnectionHandler {
   private volatile boolean closed;
   private volatile Throwable closeReason;
   private volatile boolean readingPaused;
+  private volatile boolean draining;
   private Responders responders = Responders.none();
 
   /** One call awaiting its answer. */
@@ -215,27 +217,39 @@ final class RealPeer implements Peer, ConnectionHandler {
 
   @Override
   public void onBytes(ByteBuffer data) {
-    if (closed) {
+    if (closed || draining) {
       return;
     }
+    // Calls completed by this read are counted before any of them is dispatched, so that a
+    // close decided by one of them still lets the others of the same read finish (as Twisted
+    // processes every box of a read before its close takes effect).
+    List<InboundMessage> calls = new ArrayList<>();
     try {
-      decoder.decode(data, this::onMessage);
+      decoder.decode(data, m -> onMessage(m, calls));
     } catch (ProtocolException e) {
       log.warn("closing connection to {}: {}", remoteAddress(), e.getMessage());
       closeBecause(e);
     } catch (RuntimeException e) {
       log.error("closing connection to {}: unexpected decoder failure", remoteAddress(), e);
       closeBecause(new ProtocolException("decoder failed: " + e, e));
+    } finally {
+      for (InboundMessage call : calls) {
+        dispatch.execute(() -> handleCall(call));
+      }
     }
   }
 
-  private void onMessage(InboundMessage m) {
-    if (closed) {
-      return;
-    }
+  private void onMessage(InboundMessage m, List<InboundMessage> calls) {
     switch (m.kind()) {
       case ANSWER, ERROR -> onAnswer(m);
-      case CALL -> onCall(m);
+      case CALL -> {
+        if (pendingRequests.incrementAndGet() >= config.limits().maxPendingRequests()
+            && !readingPaused) {
+          readingPaused = true;
+          connection.setReadingPaused(true);
+        }
+        calls.add(m);
+      }
       default -> throw new ProtocolException("unknown message kind " + m.kind());
     }
   }
@@ -272,15 +286,6 @@ final class RealPeer implements Peer, ConnectionHandler {
     }
   }
 
-  private void onCall(InboundMessage m) {
-    if (pendingRequests.incrementAndGet() >= config.limits().maxPendingRequests()
-        && !readingPaused) {
-      readingPaused = true;
-      connection.setReadingPaused(true);
-    }
-    dispatch.execute(() -> handleCall(m));
-  }
-
   // ---- answering (executor) ----
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -288,7 +293,6 @@ final class RealPeer implements Peer, ConnectionHandler {
     Responders.Entry entry = responders.lookup(m.command());
     String tag = m.tag();
     if (entry == null) {
-      requestDone();
       byte[] name = m.command().getBytes(StandardCharsets.UTF_8);
       if (tag == null) {
         fail("unknown command " + m.command() + " sent without answer", null);
@@ -296,6 +300,7 @@ final class RealPeer implements Peer, ConnectionHandler {
         log.debug("unhandled command {} from {}", m.command(), remoteAddress());
         writeError(tag, RemoteException.UNHANDLED, "Unhandled Command: " + PythonRepr.bytes(name));
       }
+      requestDone();
       return;
     }
     CommandSpec spec = entry.spec();
@@ -303,9 +308,9 @@ final class RealPeer implements Peer, ConnectionHandler {
     try {
       args = m.fields().read(spec.arguments());
     } catch (IllegalArgumentException e) {
-      requestDone();
       log.warn("{} from {}: bad arguments: {}", spec.name(), remoteAddress(), e.getMessage());
       answerUnknown(tag, spec.name());
+      requestDone();
       return;
     }
     CompletionStage<?> result;
@@ -316,8 +321,11 @@ final class RealPeer implements Peer, ConnectionHandler {
     }
     result.whenComplete(
         (r, t) -> {
-          requestDone();
-          respond(spec, tag, r, t);
+          try {
+            respond(spec, tag, r, t);
+          } finally {
+            requestDone();
+          }
         });
   }
 
@@ -351,11 +359,23 @@ final class RealPeer implements Peer, ConnectionHandler {
     if (tag == null) {
       return;
     }
+    List<TypedValue<?>> values;
     byte[] frame;
     try {
-      List<TypedValue<?>> values =
+      values =
           spec.response() == null ? List.of() : valuesOf(spec.response(), response, spec.name());
+    } catch (AmpException | IllegalArgumentException e) {
+      log.error("{}: bad answer for {}: {}", spec.name(), remoteAddress(), e.getMessage());
+      answerUnknown(tag, spec.name());
+      return;
+    }
+    try {
       frame = codec.encode(OutboundMessage.answer(tag, values));
+    } catch (EncodingException e) {
+      // As Twisted: an answer that cannot be serialized (a value too long) is an unhandled
+      // failure; nothing is sent for the request and the connection closes.
+      fail(spec.name() + ": cannot encode the answer: " + e.getMessage(), e);
+      return;
     } catch (AmpException | IllegalArgumentException e) {
       log.error("{}: cannot encode the answer for {}: {}", spec.name(), remoteAddress(),
           e.getMessage());
@@ -382,8 +402,14 @@ final class RealPeer implements Peer, ConnectionHandler {
   }
 
   private void requestDone() {
-    if (pendingRequests.decrementAndGet() < config.limits().maxPendingRequests() / 2 + 1
-        && readingPaused) {
+    int left = pendingRequests.decrementAndGet();
+    if (draining) {
+      if (left <= 0) {
+        connection.close();
+      }
+      return;
+    }
+    if (left < config.limits().maxPendingRequests() / 2 + 1 && readingPaused) {
       readingPaused = false;
       connection.setReadingPaused(false);
     }
@@ -437,11 +463,28 @@ final class RealPeer implements Peer, ConnectionHandler {
         what + ": connection to " + remoteAddress() + " is closed" + suffix, reason);
   }
 
+  /**
+   * Closes as Twisted does after a fatal, undeclared or protocol error: reads nothing more,
+   * lets the requests already received finish and answer (bounded by {@link #DRAIN_LIMIT}), then
+   * closes gracefully.
+   */
   private void closeBecause(Throwable reason) {
-    if (closeReason == null) {
-      closeReason = reason;
+    synchronized (this) {
+      if (closeReason == null) {
+        closeReason = reason;
+      }
+      if (draining) {
+        return;
+      }
+      draining = true;
     }
-    connection.close();
+    connection.setReadingPaused(true);
+    if (pendingRequests.get() <= 0) {
+      connection.close();
+    } else {
+      SharedExecutors.timerPool()
+          .schedule(connection::close, DRAIN_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
   }
 
   @Override

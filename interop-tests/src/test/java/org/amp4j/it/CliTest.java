@@ -1,0 +1,159 @@
+package org.amp4j.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.amp4j.Amp;
+import org.amp4j.AmpServer;
+import org.amp4j.PeerConfig;
+import org.amp4j.cli.InteropResponders;
+import org.amp4j.cli.Main;
+import org.junit.jupiter.api.Test;
+
+/** The {@code amp4j} command line: demo, call (against amp4j and Twisted) and serve. */
+class CliTest {
+
+  /** What one in-process run printed. */
+  record Run(int exit, String out, String err) {}
+
+  static synchronized Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int exit = Main.run(args);
+      return new Run(
+          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void demo_runsTheScriptedConversation() {
+    Run r = run("demo");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out())
+        .contains("Sum(13, 81) -> total=94")
+        .contains("ZeroDivision: division by zero (code ZERO_DIVISION)")
+        .contains("answers arrived: fast, slow")
+        .contains("GetNotifications -> [first, second]")
+        .contains("AskBack(20, 22) -> total=42")
+        .contains("demo finished");
+  }
+
+  @Test
+  void call_printsAnswerAsJson_againstAmp4jServer() throws Exception {
+    try (AmpServer server =
+        Amp.serve("127.0.0.1", 0, PeerConfig.DEFAULTS, InteropResponders::forPeer)) {
+      String target = "127.0.0.1:" + server.port();
+      Run r = run("call", "--connect", target, "Sum", "a:integer=1", "b:integer=2");
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.out().strip()).isEqualTo("{\"total\":\"3\"}");
+
+      Run typed =
+          run(
+              "call", "--connect", target, "--response", "int_list:list-integer,float:float",
+              "Echo", "int_list:list-integer=1,-2,18446744073709551617", "float:float=-0.0");
+      assertThat(typed.exit()).as(typed.err()).isZero();
+      assertThat(typed.out().strip())
+          .isEqualTo("{\"float\":-0.0,\"int_list\":[1,-2,18446744073709551617]}");
+
+      Run error = run("call", "--connect", target, "Divide", "numerator:integer=1",
+          "denominator:integer=0");
+      assertThat(error.exit()).isEqualTo(3);
+      assertThat(error.err().strip()).isEqualTo("ERROR ZERO_DIVISION: division by zero");
+
+      Run unknown = run("call", "--connect", target, "Nope");
+      assertThat(unknown.exit()).isEqualTo(3);
+      assertThat(unknown.err().strip()).isEqualTo("ERROR UNHANDLED: Unhandled Command: b'Nope'");
+
+      Run bad = run("call", "--connect", target, "Sum", "a:int=1");
+      assertThat(bad.exit()).isEqualTo(64);
+      assertThat(bad.err()).contains("unknown type 'int'");
+    }
+  }
+
+  @Test
+  void call_connectionRefused_exits2() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Run r = run("call", "--connect", "127.0.0.1:" + port, "Noop");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("cannot connect");
+  }
+
+  @Test
+  void call_againstTwistedServer_printsAnswers() throws Exception {
+    try (Twisted.Server twisted = Twisted.serve()) {
+      String target = "127.0.0.1:" + twisted.port;
+      Run r = run("call", "--connect", target, "Sum", "a:integer=18446744073709551617",
+          "b:integer=1");
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.out().strip()).isEqualTo("{\"total\":\"18446744073709551618\"}");
+      Run echo =
+          run("call", "--connect", target, "Echo", "unicode:unicode=é😀", "decimal:decimal=-0.00",
+              "datetime:datetime=2012-01-23T12:34:56.054321+05:30", "string:string=00ff",
+              "boolean:boolean=true", "text_list:list-unicode=a,b");
+      assertThat(echo.exit()).as(echo.err()).isZero();
+      JsonNode j = new ObjectMapper().readTree(echo.out());
+      assertThat(j.get("unicode").asText()).isEqualTo("é😀");
+      assertThat(j.get("decimal").asText()).isEqualTo("-0.00");
+      assertThat(j.get("datetime").asText()).isEqualTo("2012-01-23T12:34:56.054321+05:30");
+      assertThat(j.get("boolean").asText()).isEqualTo("True");
+      Run error = run("call", "--connect", target, "Divide", "numerator:integer=1",
+          "denominator:integer=0");
+      assertThat(error.exit()).isEqualTo(3);
+      assertThat(error.err().strip()).isEqualTo("ERROR ZERO_DIVISION: division by zero");
+    }
+  }
+
+  @Test
+  void serveScript_answersTwistedClient() throws Exception {
+    Twisted.require();
+    File root = new File(System.getProperty("user.dir")).getParentFile();
+    Process serve =
+        new ProcessBuilder(new File(root, "amp4j").getPath(), "serve", "--port", "0")
+            .directory(root)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    try {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+      String line =
+          CompletableFuture.supplyAsync(
+                  () -> {
+                    try {
+                      return out.readLine();
+                    } catch (java.io.IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .get(120, TimeUnit.SECONDS);
+      assertThat(line).startsWith("listening on 127.0.0.1:");
+      int port = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1));
+      Twisted.Result r = Twisted.client(port);
+      assertThat(r.stdout()).contains("\"failed\": 0");
+      assertThat(r.exitCode()).isZero();
+    } finally {
+      serve.destroy();
+      assertThat(serve.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package org.amp4j.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.amp4j.Amp;
+import org.amp4j.AmpServer;
+import org.amp4j.PeerConfig;
+import org.amp4j.cli.InteropResponders;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real Twisted AMP client (twisted_peer.py client) runs its whole conformance conversation
+ * against the amp4j server: every type, errors, pipelining, out-of-order answers, server-initiated
+ * calls and malformed input on raw sockets.
+ */
+class TwistedClientTest {
+
+  @Test
+  void twistedClient_passesEveryCheck_againstAmp4jServer() throws Exception {
+    Twisted.require();
+    try (AmpServer server =
+        Amp.serve("127.0.0.1", 0, PeerConfig.DEFAULTS, InteropResponders::forPeer)) {
+      Twisted.Result r = Twisted.client(server.port());
+      String[] lines = r.stdout().strip().split("\n");
+      JsonNode summary = new ObjectMapper().readTree(lines[lines.length - 1]);
+      assertThat(summary.get("failures").toString()).isEqualTo("[]");
+      assertThat(summary.get("failed").asInt()).isZero();
+      assertThat(summary.get("passed").asInt()).isGreaterThan(50);
+      assertThat(r.exitCode()).isZero();
+    }
+  }
+}
