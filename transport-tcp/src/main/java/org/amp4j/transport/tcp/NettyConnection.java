@@ -1,0 +1,281 @@
+package org.amp4j.transport.tcp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.amp4j.ConnectionLostException;
+import org.amp4j.LimitExceededException;
+import org.amp4j.Limits;
+import org.amp4j.spi.Connection;
+import org.amp4j.spi.ConnectionHandler;
+
+/**
+ * A {@link Connection} over one Netty {@link Channel}; thread-safe.
+ *
+ * <p>The channel starts with auto-read off, so nothing is read before {@link #start}. After it, the
+ * channel reads unless the protocol paused reading or the channel is not writable (more bytes
+ * queued than the high water mark): a peer that does not read its answers then stops having its
+ * requests read, instead of making memory grow. Independently, {@link #write} refuses bytes beyond
+ * {@link Limits#maxPendingWriteBytes()}.
+ *
+ * <p>Handler calls run on the channel's event loop. Received buffers are released after {@link
+ * ConnectionHandler#onBytes} returns.
+ */
+final class NettyConnection implements Connection {
+
+  /** How long a graceful close waits for queued bytes to be written before closing anyway. */
+  static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  // Netty's default high water mark; lower when maxPendingWriteBytes is small, so that reading
+  // stops before writes start failing.
+  private static final int MAX_HIGH_WATER_MARK = 64 * 1024;
+
+  private final Channel channel;
+  private final long maxPendingWriteBytes;
+  private final AtomicLong pendingWriteBytes = new AtomicLong();
+  private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private volatile boolean readingPaused;
+  private volatile String remote;
+  private volatile Throwable closeCause;
+
+  // Confined to the event loop.
+  private ConnectionHandler handler;
+  private boolean inactive;
+
+  /** Wraps a channel that has auto-read off, adding this connection's handler to its pipeline. */
+  NettyConnection(Channel channel, Limits limits) {
+    this.channel = channel;
+    this.maxPendingWriteBytes = limits.maxPendingWriteBytes();
+    channel.pipeline().addLast("amp4j-connection", new Bridge());
+  }
+
+  /** The water marks for channels whose connections enforce these limits. */
+  static WriteBufferWaterMark waterMark(Limits limits) {
+    int high = (int) Math.min(MAX_HIGH_WATER_MARK, Math.max(1, limits.maxPendingWriteBytes() / 2));
+    return new WriteBufferWaterMark(high / 2, high);
+  }
+
+  @Override
+  public void start(ConnectionHandler handler) {
+    Objects.requireNonNull(handler, "handler");
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException("connection to " + remoteAddress() + " already started");
+    }
+    onEventLoop(
+        () -> {
+          this.handler = handler;
+          if (inactive) {
+            handler.onClosed(closeCause);
+          } else {
+            updateReading();
+          }
+        });
+  }
+
+  @Override
+  public void write(byte[] data) {
+    Objects.requireNonNull(data, "data");
+    if (closing.get() || !channel.isActive()) {
+      throw new ConnectionLostException(
+          "connection to " + remoteAddress() + " is closed", closeCause);
+    }
+    int length = data.length;
+    if (length == 0) {
+      return;
+    }
+    reserve(length);
+    channel
+        .writeAndFlush(Unpooled.wrappedBuffer(data))
+        .addListener((ChannelFuture f) -> written(f, length));
+  }
+
+  private void reserve(int length) {
+    if (length > maxPendingWriteBytes) {
+      throw new LimitExceededException(
+          "write of "
+              + length
+              + " bytes to "
+              + remoteAddress()
+              + " exceeds maxPendingWriteBytes "
+              + maxPendingWriteBytes);
+    }
+    long pending;
+    do {
+      pending = pendingWriteBytes.get();
+      if (pending + length > maxPendingWriteBytes) {
+        throw new LimitExceededException(
+            pending
+                + " bytes already waiting to be written to "
+                + remoteAddress()
+                + ", limit "
+                + maxPendingWriteBytes);
+      }
+    } while (!pendingWriteBytes.compareAndSet(pending, pending + length));
+  }
+
+  private void written(ChannelFuture future, int length) {
+    pendingWriteBytes.addAndGet(-length);
+    Throwable cause = future.cause();
+    if (cause != null) {
+      // Netty closes the channel after a failed write but tells only the write's listeners why.
+      if (closeCause == null && !(cause instanceof ClosedChannelException)) {
+        closeCause = cause;
+      }
+      channel.close();
+    }
+  }
+
+  @Override
+  public void setReadingPaused(boolean paused) {
+    readingPaused = paused;
+    onEventLoop(this::updateReading);
+  }
+
+  @Override
+  public void close() {
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    // An empty write completes after every write queued before it: closing then flushes them.
+    channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    ScheduledFuture<?> giveUp =
+        channel
+            .eventLoop()
+            .schedule(this::closeNow, CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    channel.closeFuture().addListener(f -> giveUp.cancel(false));
+  }
+
+  private void closeNow() {
+    if (channel.isActive() && closeCause == null) {
+      closeCause =
+          new ConnectionLostException(
+              "gave up writing "
+                  + pendingWriteBytes.get()
+                  + " bytes to "
+                  + remoteAddress()
+                  + " after "
+                  + CLOSE_TIMEOUT.toSeconds()
+                  + " s");
+    }
+    channel.close();
+  }
+
+  @Override
+  public String remoteAddress() {
+    String r = remote;
+    if (r == null) {
+      SocketAddress address = channel.remoteAddress();
+      if (address == null) {
+        return "(unconnected)";
+      }
+      r = describe(address);
+      remote = r;
+    }
+    return r;
+  }
+
+  /** Bytes passed to {@link #write} and not yet written to the socket. */
+  long pendingWriteBytes() {
+    return pendingWriteBytes.get();
+  }
+
+  @Override
+  public String toString() {
+    return "tcp connection to " + remoteAddress();
+  }
+
+  /** An address as {@code 127.0.0.1:4242} or {@code [::1]:4242}. */
+  static String describe(SocketAddress address) {
+    if (address instanceof InetSocketAddress inet) {
+      String host =
+          inet.getAddress() == null ? inet.getHostString() : inet.getAddress().getHostAddress();
+      return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + inet.getPort();
+    }
+    return String.valueOf(address);
+  }
+
+  private void onEventLoop(Runnable task) {
+    EventLoop loop = channel.eventLoop();
+    if (loop.inEventLoop()) {
+      task.run();
+    } else {
+      loop.execute(task);
+    }
+  }
+
+  // Runs on the event loop.
+  private void updateReading() {
+    boolean read = handler != null && !readingPaused && channel.isWritable();
+    channel.config().setAutoRead(read);
+  }
+
+  /** Forwards pipeline events to the connection handler. Runs on the event loop. */
+  private final class Bridge extends ChannelInboundHandlerAdapter {
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+      remoteAddress(); // remember it while the channel still knows it
+      ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (!(msg instanceof ByteBuf buf)) {
+        ReferenceCountUtil.release(msg);
+        return;
+      }
+      try {
+        if (buf.isReadable()) {
+          handler.onBytes(buf.nioBuffer());
+        }
+      } finally {
+        buf.release();
+      }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+      updateReading();
+      ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      if (!ctx.channel().isActive()) {
+        // Thrown after close, e.g. by onClosed: nobody left to tell but Netty's logger.
+        ctx.fireExceptionCaught(cause);
+        return;
+      }
+      if (closeCause == null) {
+        closeCause = cause;
+      }
+      ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      inactive = true;
+      if (handler != null) {
+        handler.onClosed(closeCause);
+      }
+      ctx.fireChannelInactive();
+    }
+  }
+}

@@ -1,0 +1,293 @@
+package org.amp4j.transport.tcp;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.amp4j.ConnectionLostException;
+import org.amp4j.Limits;
+import org.amp4j.spi.Connection;
+import org.amp4j.spi.ConnectionHandler;
+import org.amp4j.spi.Transport;
+import org.junit.jupiter.api.Test;
+
+class NettyConnectionTest {
+
+  private static final long WAIT = RecordingHandler.WAIT_SECONDS;
+
+  @Test
+  void echo_roundTrip_returnsTheSameBytes() throws Exception {
+    try (Loopback loop = Loopback.open()) {
+      loop.server.start(new RecordingHandler(loop.server::write));
+      RecordingHandler client = new RecordingHandler();
+      loop.client.start(client);
+      byte[] big = randomBytes(1 << 20, 1);
+
+      loop.client.write("hello".getBytes(US_ASCII));
+      loop.client.write(big.clone());
+
+      byte[] echoed = client.awaitBytes(5 + big.length);
+      assertThat(echoed).hasSize(5 + big.length);
+      assertThat(Arrays.copyOf(echoed, 5)).asString(US_ASCII).isEqualTo("hello");
+      assertThat(Arrays.copyOfRange(echoed, 5, echoed.length)).isEqualTo(big);
+      assertThat(client.offLoopCalls()).isZero();
+    }
+  }
+
+  @Test
+  void writesFromSeveralThreads_arriveCompleteAndInPerThreadOrder() throws Exception {
+    int threads = 4;
+    int writesPerThread = 2_000;
+    try (Loopback loop = Loopback.open()) {
+      RecordingHandler server = new RecordingHandler();
+      loop.server.start(server);
+      loop.client.start(new RecordingHandler());
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        List<Future<Integer>> sent = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          int thread = t;
+          sent.add(pool.submit(() -> writeRecords(loop.client, thread, writesPerThread)));
+        }
+        int total = 0;
+        for (Future<Integer> f : sent) {
+          total += f.get(WAIT, TimeUnit.SECONDS);
+        }
+
+        ByteBuffer in = ByteBuffer.wrap(server.awaitBytes(total));
+        int[] next = new int[threads];
+        while (in.hasRemaining()) {
+          int thread = in.get();
+          int seq = in.getInt();
+          byte[] payload = new byte[in.get()];
+          in.get(payload);
+          assertThat(seq).as("sequence of thread %d", thread).isEqualTo(next[thread]++);
+          assertThat(payload).isEqualTo(payload(thread, seq));
+        }
+        assertThat(next).containsOnly(writesPerThread);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  /** Writes records {@code [thread:1][seq:4][length:1][payload]}; returns the bytes written. */
+  private static int writeRecords(Connection connection, int thread, int count) {
+    int bytes = 0;
+    for (int seq = 0; seq < count; seq++) {
+      byte[] payload = payload(thread, seq);
+      ByteBuffer record = ByteBuffer.allocate(6 + payload.length);
+      record.put((byte) thread).putInt(seq).put((byte) payload.length).put(payload);
+      connection.write(record.array());
+      bytes += record.capacity();
+    }
+    return bytes;
+  }
+
+  private static byte[] payload(int thread, int seq) {
+    byte[] payload = new byte[(seq * 7 + thread) % 100];
+    Arrays.fill(payload, (byte) (seq + thread));
+    return payload;
+  }
+
+  @Test
+  void bytesSentBeforeStart_areHeldUntilStart_thenDeliveredWithTheClose() throws Exception {
+    try (Loopback loop = Loopback.open()) {
+      RecordingHandler client = new RecordingHandler();
+      loop.client.start(client);
+      loop.client.write("early".getBytes(US_ASCII));
+      loop.client.close();
+      assertThat(client.awaitClosed()).isNull();
+
+      // The client is gone and its bytes are in the server's socket, unread until start.
+      RecordingHandler server = new RecordingHandler();
+      loop.server.start(server);
+      assertThat(server.awaitBytes(5)).asString(US_ASCII).isEqualTo("early");
+      assertThat(server.awaitClosed()).isNull();
+      assertThat(server.closeCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void start_twice_fails() throws Exception {
+    try (Loopback loop = Loopback.open()) {
+      loop.server.start(new RecordingHandler());
+      assertThatThrownBy(() -> loop.server.start(new RecordingHandler()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("already started");
+    }
+  }
+
+  @Test
+  void clientClose_flushesQueuedWrites_thenBothSidesCloseOrderlyOnce() throws Exception {
+    try (Loopback loop = Loopback.open()) {
+      RecordingHandler server = new RecordingHandler();
+      RecordingHandler client = new RecordingHandler();
+      loop.server.start(server);
+      loop.client.start(client);
+      byte[] data = randomBytes(8 << 20, 2);
+      for (int offset = 0; offset < data.length; offset += 65_536) {
+        loop.client.write(Arrays.copyOfRange(data, offset, offset + 65_536));
+      }
+      loop.client.close();
+      loop.client.close();
+
+      assertThat(server.awaitBytes(data.length)).isEqualTo(data);
+      assertThat(server.awaitClosed()).isNull();
+      assertThat(client.awaitClosed()).isNull();
+      assertThat(server.closeCount()).isEqualTo(1);
+      assertThat(client.closeCount()).isEqualTo(1);
+      assertThat(loop.client.pendingWriteBytes()).isZero();
+    }
+  }
+
+  @Test
+  void serverClose_flushesQueuedWrites_thenBothSidesCloseOrderlyOnce() throws Exception {
+    try (Loopback loop = Loopback.open()) {
+      RecordingHandler server = new RecordingHandler();
+      RecordingHandler client = new RecordingHandler();
+      loop.server.start(server);
+      loop.client.start(client);
+      byte[] data = randomBytes(1 << 20, 3);
+      loop.server.write(data.clone());
+      loop.server.close();
+
+      assertThat(client.awaitBytes(data.length)).isEqualTo(data);
+      assertThat(client.awaitClosed()).isNull();
+      assertThat(server.awaitClosed()).isNull();
+      assertThat(client.closeCount()).isEqualTo(1);
+      assertThat(server.closeCount()).isEqualTo(1);
+      assertThat(client.bytesAfterClose()).isZero();
+    }
+  }
+
+  @Test
+  void write_afterClose_failsWithConnectionLost() throws Exception {
+    try (Loopback loop = Loopback.open()) {
+      RecordingHandler client = new RecordingHandler();
+      loop.client.start(client);
+      loop.server.start(new RecordingHandler());
+      loop.client.close();
+      assertThatThrownBy(() -> loop.client.write(new byte[] {1}))
+          .isInstanceOf(ConnectionLostException.class)
+          .hasMessage("connection to 127.0.0.1:" + loop.listener.port() + " is closed");
+      client.awaitClosed();
+      assertThatThrownBy(() -> loop.client.write(new byte[] {1}))
+          .isInstanceOf(ConnectionLostException.class);
+    }
+  }
+
+  @Test
+  void write_afterPeerClosed_failsWithConnectionLost() throws Exception {
+    try (Loopback loop = Loopback.open()) {
+      RecordingHandler client = new RecordingHandler();
+      loop.client.start(client);
+      loop.server.start(new RecordingHandler());
+      loop.server.close();
+      assertThat(client.awaitClosed()).isNull();
+      assertThatThrownBy(() -> loop.client.write(new byte[] {1}))
+          .isInstanceOf(ConnectionLostException.class);
+    }
+  }
+
+  @Test
+  void startAfterClose_deliversOnClosedOnce() throws Exception {
+    try (Loopback loop = Loopback.open()) {
+      RecordingHandler client = new RecordingHandler();
+      loop.client.start(client);
+      loop.client.close();
+      client.awaitClosed();
+      // The server never read, so it has not seen the close: start makes it read the EOF.
+      RecordingHandler server = new RecordingHandler();
+      loop.server.start(server);
+      assertThat(server.awaitClosed()).isNull();
+      assertThat(server.closeCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void peerReset_closesWithTheCause() throws Exception {
+    TcpTransport transport = new TcpTransport();
+    CompletableFuture<Connection> accepted = new CompletableFuture<>();
+    try (Transport.Listener listener =
+        transport.listen("127.0.0.1", 0, Limits.DEFAULTS, accepted::complete)) {
+      RecordingHandler server = new RecordingHandler();
+      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+        accepted.get(WAIT, TimeUnit.SECONDS).start(server);
+        socket.getOutputStream().write("x".getBytes(US_ASCII));
+        server.awaitBytes(1);
+        socket.setSoLinger(true, 0); // close with RST
+      }
+      assertThat(server.awaitClosed()).isInstanceOf(IOException.class);
+      assertThat(server.closeCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void handlerThatThrows_closesWithThatException() throws Exception {
+    RuntimeException boom = new IllegalStateException("expected by the test");
+    try (Loopback loop = Loopback.open()) {
+      RecordingHandler client = new RecordingHandler();
+      CompletableFuture<Throwable> serverClosed = new CompletableFuture<>();
+      loop.server.start(
+          new ConnectionHandler() {
+            @Override
+            public void onBytes(ByteBuffer data) {
+              throw boom;
+            }
+
+            @Override
+            public void onClosed(Throwable cause) {
+              serverClosed.complete(cause);
+            }
+          });
+      loop.client.start(client);
+      loop.client.write(new byte[] {42});
+      assertThat(serverClosed.get(WAIT, TimeUnit.SECONDS)).isSameAs(boom);
+      assertThat(client.awaitClosed()).isNull();
+    }
+  }
+
+  @Test
+  void plainSocketPeer_seesExactBytesAndEof() throws Exception {
+    TcpTransport transport = new TcpTransport();
+    CompletableFuture<Connection> accepted = new CompletableFuture<>();
+    try (Transport.Listener listener =
+            transport.listen("127.0.0.1", 0, Limits.DEFAULTS, accepted::complete);
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+      socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT));
+      Connection server = accepted.get(WAIT, TimeUnit.SECONDS);
+      RecordingHandler handler = new RecordingHandler();
+      server.start(handler);
+      OutputStream out = socket.getOutputStream();
+      out.write("ping".getBytes(US_ASCII));
+      assertThat(handler.awaitBytes(4)).asString(US_ASCII).isEqualTo("ping");
+      server.write("pong".getBytes(US_ASCII));
+      server.close();
+      InputStream in = socket.getInputStream();
+      assertThat(in.readAllBytes()).asString(US_ASCII).isEqualTo("pong");
+      assertThat(handler.awaitClosed()).isNull();
+    }
+  }
+
+  static byte[] randomBytes(int length, long seed) {
+    byte[] bytes = new byte[length];
+    new Random(seed).nextBytes(bytes);
+    return bytes;
+  }
+}
