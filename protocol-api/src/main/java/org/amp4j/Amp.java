@@ -16,9 +16,9 @@ import org.amp4j.spi.Plugins;
 import org.amp4j.spi.Transport;
 
 /**
- * Entry point: serve responders on an address, connect to a server, or wrap any {@link
- * Connection} in a {@link Peer}. The codec and transport are the ones the {@link PeerConfig}
- * names, found through {@link java.util.ServiceLoader}.
+ * Entry point: serve responders on an address, connect to a server, or wrap any {@link Connection}
+ * in a {@link Peer}. The codec and transport are the ones the {@link PeerConfig} names, found
+ * through {@link java.util.ServiceLoader}.
  *
  * <pre>{@code
  * try (AmpServer server = Amp.serve("127.0.0.1", 0, PeerConfig.DEFAULTS, peer -> responders);
@@ -31,8 +31,8 @@ public final class Amp {
   private Amp() {}
 
   /**
-   * Listens on an address and answers each connection with the responders the factory makes for
-   * its peer (one call per connection, so per-connection state lives in the responders).
+   * Listens on an address and answers each connection with the responders the factory makes for its
+   * peer (one call per connection, so per-connection state lives in the responders).
    *
    * @throws AmpException if the codec or transport is unknown or the address cannot be bound
    */

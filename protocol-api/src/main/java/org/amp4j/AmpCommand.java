@@ -6,9 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares how a {@link Command} record appears on the wire: its name, its declared errors,
- * and whether it expects an answer. Optional: without it, the name is the record's simple name,
- * no errors are declared, and an answer is expected.
+ * Declares how a {@link Command} record appears on the wire: its name, its declared errors, and
+ * whether it expects an answer. Optional: without it, the name is the record's simple name, no
+ * errors are declared, and an answer is expected.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -12,8 +12,8 @@ package org.amp4j;
  * }</pre>
  *
  * <p>The type argument is the response record, or {@link Void} for a command whose answer carries
- * no values. Components map to value types through {@link org.amp4j.value.TypeRegistry};
- * {@link Field} renames a component or makes it optional.
+ * no values. Components map to value types through {@link org.amp4j.value.TypeRegistry}; {@link
+ * Field} renames a component or makes it optional.
  *
  * @param <R> the response type
  */

@@ -14,11 +14,11 @@ import org.amp4j.value.RecordSchema;
 import org.amp4j.value.TypeRegistry;
 
 /**
- * The definition of one command, read once from its record class: wire name, argument and
- * response schemas, declared and fatal errors, and whether it expects an answer.
+ * The definition of one command, read once from its record class: wire name, argument and response
+ * schemas, declared and fatal errors, and whether it expects an answer.
  *
- * <p>Every definition mistake is reported by {@link #of} with a message naming the class and
- * field. Instances are immutable and thread-safe.
+ * <p>Every definition mistake is reported by {@link #of} with a message naming the class and field.
+ * Instances are immutable and thread-safe.
  *
  * @param <C> the command (argument) record
  * @param <R> the response record, or {@link Void}
@@ -88,8 +88,8 @@ public final class CommandSpec<C extends Command<R>, R> {
   /**
    * Reads the definition of a command class.
    *
-   * @throws DefinitionException if the class is not a record, a field type is unsupported, a key
-   *     is too long or reserved, or an error type is unusable
+   * @throws DefinitionException if the class is not a record, a field type is unsupported, a key is
+   *     too long or reserved, or an error type is unusable
    */
   @SuppressWarnings("unchecked")
   public static <C extends Command<R>, R> CommandSpec<C, R> of(
@@ -103,8 +103,11 @@ public final class CommandSpec<C extends Command<R>, R> {
     int len = name.getBytes(StandardCharsets.UTF_8).length;
     if (len == 0 || len > RecordSchema.MAX_VALUE_BYTES_FOR_NAME) {
       throw new DefinitionException(
-          commandClass.getName() + ": command name must be 1.." + RecordSchema.MAX_VALUE_BYTES_FOR_NAME
-              + " bytes, is " + len);
+          commandClass.getName()
+              + ": command name must be 1.."
+              + RecordSchema.MAX_VALUE_BYTES_FOR_NAME
+              + " bytes, is "
+              + len);
     }
     RecordSchema<C> args = registry.schemaOf(commandClass);
     Class<?> responseClass = responseClass(commandClass);
@@ -112,7 +115,9 @@ public final class CommandSpec<C extends Command<R>, R> {
     if (responseClass != Void.class) {
       if (!responseClass.isRecord()) {
         throw new DefinitionException(
-            commandClass.getName() + ": response type " + responseClass.getName()
+            commandClass.getName()
+                + ": response type "
+                + responseClass.getName()
                 + " must be a record or Void");
       }
       response = (RecordSchema<R>) registry.schemaOf(responseClass);
@@ -122,8 +127,7 @@ public final class CommandSpec<C extends Command<R>, R> {
       addErrors(commandClass, ann.errors(), false, errors);
       addErrors(commandClass, ann.fatalErrors(), true, errors);
     }
-    return new CommandSpec<>(
-        name, args, response, errors, ann == null || ann.requiresAnswer());
+    return new CommandSpec<>(name, args, response, errors, ann == null || ann.requiresAnswer());
   }
 
   private static Class<?> responseClass(Class<?> commandClass) {
@@ -203,8 +207,8 @@ public final class CommandSpec<C extends Command<R>, R> {
   }
 
   /**
-   * The exception a caller gets for an error answer: the declared type for a declared code,
-   * {@link UnhandledCommandException} for {@code UNHANDLED}, else {@link RemoteException}.
+   * The exception a caller gets for an error answer: the declared type for a declared code, {@link
+   * UnhandledCommandException} for {@code UNHANDLED}, else {@link RemoteException}.
    */
   public RuntimeException remoteError(String code, String description) {
     ErrorSpec spec = errorsByCode.get(code);

@@ -1,8 +1,8 @@
 package org.amp4j;
 
 /**
- * A command, record or type definition that cannot work, reported when the definition is
- * built (not when it is first used). The message names the class and field.
+ * A command, record or type definition that cannot work, reported when the definition is built (not
+ * when it is first used). The message names the class and field.
  */
 public class DefinitionException extends AmpException {
   private static final long serialVersionUID = 1L;

@@ -13,7 +13,12 @@ import java.lang.annotation.Target;
  * absent. Required fields must be present; a primitive component cannot be optional.
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD})
+@Target({
+  ElementType.RECORD_COMPONENT,
+  ElementType.FIELD,
+  ElementType.PARAMETER,
+  ElementType.METHOD
+})
 public @interface Field {
   /** The wire key; empty means the component name. */
   String name() default "";

@@ -1,17 +1,17 @@
 package org.amp4j;
 
 /**
- * Every limit amp4j enforces, in one immutable object. Each is checked before anything is
- * allocated or sent for it.
+ * Every limit amp4j enforces, in one immutable object. Each is checked before anything is allocated
+ * or sent for it.
  *
  * @param maxValueLength longest single value, in bytes (default and AMP maximum 65,535)
  * @param maxFrameLength longest message on the wire, in bytes (default 16 MiB)
  * @param maxOutstandingCalls calls awaiting an answer per connection (default 10,000); more fail
  *     with {@link LimitExceededException}
- * @param maxPendingRequests received calls not yet answered per connection (default 10,000); at
- *     the limit the connection stops reading until answers go out
- * @param maxPendingWriteBytes bytes queued for a slow reader per connection (default 16 MiB);
- *     more fail with {@link LimitExceededException}
+ * @param maxPendingRequests received calls not yet answered per connection (default 10,000); at the
+ *     limit the connection stops reading until answers go out
+ * @param maxPendingWriteBytes bytes queued for a slow reader per connection (default 16 MiB); more
+ *     fail with {@link LimitExceededException}
  * @param maxNestingDepth deepest nesting of lists and records (default 32)
  * @param maxIntegerDigits most decimal digits in an integer (default 4,300, as CPython)
  */

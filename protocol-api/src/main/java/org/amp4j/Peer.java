@@ -5,8 +5,8 @@ import java.util.concurrent.CompletionStage;
 import org.amp4j.value.Fields;
 
 /**
- * One end of a connection: makes calls to the other end and answers the other end's calls with
- * its {@link Responders}. Both ends are peers; either may call at any time.
+ * One end of a connection: makes calls to the other end and answers the other end's calls with its
+ * {@link Responders}. Both ends are peers; either may call at any time.
  *
  * <p>Many calls may be in flight at once; answers are matched by tag and may arrive in any order.
  * Returned stages complete on the configured executor, never on an I/O thread. Cancelling a
@@ -20,10 +20,10 @@ public interface Peer extends AutoCloseable {
    * Calls a command with the configured default timeout.
    *
    * @return the response; for a command declared {@code requiresAnswer = false}, null as soon as
-   *     the call is written. Fails with the command's declared exception type for a declared
-   *     error code, {@link RemoteException} for others, {@link EncodingException} if an argument
-   *     cannot be sent (nothing written), {@link CallTimeoutException}, {@link
-   *     LimitExceededException} or {@link ConnectionLostException}
+   *     the call is written. Fails with the command's declared exception type for a declared error
+   *     code, {@link RemoteException} for others, {@link EncodingException} if an argument cannot
+   *     be sent (nothing written), {@link CallTimeoutException}, {@link LimitExceededException} or
+   *     {@link ConnectionLostException}
    */
   <R> CompletionStage<R> call(Command<R> command);
 

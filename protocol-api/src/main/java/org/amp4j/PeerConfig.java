@@ -12,15 +12,14 @@ import org.amp4j.value.TypeRegistry;
  * @param codec the codec name (default {@code amp})
  * @param transport the transport name (default {@code tcp})
  * @param limits the limits (default {@link Limits#DEFAULTS})
- * @param callTimeout the timeout of calls made without one; {@link Duration#ZERO} for none
- *     (default 60 s)
+ * @param callTimeout the timeout of calls made without one; {@link Duration#ZERO} for none (default
+ *     60 s)
  * @param connectTimeout how long a connect may take (default 10 s)
- * @param executor where responders run and answers are delivered; null for a shared pool of
- *     daemon threads (default)
- * @param closeOnUnknownError whether to close the connection after answering a request with
- *     {@code UNKNOWN}, as Twisted does (default true)
- * @param types the type registry for command definitions (default {@link
- *     TypeRegistry#standard()})
+ * @param executor where responders run and answers are delivered; null for a shared pool of daemon
+ *     threads (default)
+ * @param closeOnUnknownError whether to close the connection after answering a request with {@code
+ *     UNKNOWN}, as Twisted does (default true)
+ * @param types the type registry for command definitions (default {@link TypeRegistry#standard()})
  */
 public record PeerConfig(
     String codec,

@@ -154,7 +154,10 @@ final class RealPeer implements Peer, ConnectionHandler {
         if (outstanding.size() >= config.limits().maxOutstandingCalls()) {
           return CompletableFuture.failedFuture(
               new LimitExceededException(
-                  command + ": " + outstanding.size() + " calls already outstanding, limit "
+                  command
+                      + ": "
+                      + outstanding.size()
+                      + " calls already outstanding, limit "
                       + config.limits().maxOutstandingCalls()));
         }
         ScheduledFuture<?>[] timer = new ScheduledFuture<?>[1];
@@ -266,7 +269,9 @@ final class RealPeer implements Peer, ConnectionHandler {
       }
       throw new ProtocolException(
           (m.kind() == org.amp4j.spi.MessageKind.ANSWER ? "answer" : "error")
-              + " for unknown tag '" + m.tag() + "'");
+              + " for unknown tag '"
+              + m.tag()
+              + "'");
     }
     cancelTimer(p);
     executor.execute(() -> complete(p, m));
@@ -345,14 +350,20 @@ final class RealPeer implements Peer, ConnectionHandler {
         }
         writeError(tag, e.code(), t.getMessage() == null ? "" : t.getMessage());
         if (e.fatal()) {
-          log.info("{}: fatal error {}; closing connection to {}", spec.name(), e.code(),
+          log.info(
+              "{}: fatal error {}; closing connection to {}",
+              spec.name(),
+              e.code(),
               remoteAddress());
           closeBecause(new RemoteException(e.code(), String.valueOf(t.getMessage())));
         }
         return;
       }
-      log.error("{} from {}: handler failed with an undeclared exception", spec.name(),
-          remoteAddress(), t);
+      log.error(
+          "{} from {}: handler failed with an undeclared exception",
+          spec.name(),
+          remoteAddress(),
+          t);
       answerUnknown(tag, spec.name());
       return;
     }
@@ -377,8 +388,8 @@ final class RealPeer implements Peer, ConnectionHandler {
       fail(spec.name() + ": cannot encode the answer: " + e.getMessage(), e);
       return;
     } catch (AmpException | IllegalArgumentException e) {
-      log.error("{}: cannot encode the answer for {}: {}", spec.name(), remoteAddress(),
-          e.getMessage());
+      log.error(
+          "{}: cannot encode the answer for {}: {}", spec.name(), remoteAddress(), e.getMessage());
       answerUnknown(tag, spec.name());
       return;
     }
@@ -464,9 +475,9 @@ final class RealPeer implements Peer, ConnectionHandler {
   }
 
   /**
-   * Closes as Twisted does after a fatal, undeclared or protocol error: reads nothing more,
-   * lets the requests already received finish and answer (bounded by {@link #DRAIN_LIMIT}), then
-   * closes gracefully.
+   * Closes as Twisted does after a fatal, undeclared or protocol error: reads nothing more, lets
+   * the requests already received finish and answer (bounded by {@link #DRAIN_LIMIT}), then closes
+   * gracefully.
    */
   private void closeBecause(Throwable reason) {
     synchronized (this) {

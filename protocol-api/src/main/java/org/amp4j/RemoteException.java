@@ -1,10 +1,9 @@
 package org.amp4j;
 
 /**
- * The peer answered a call with an error whose code the command does not declare, such as
- * {@code UNKNOWN} (the peer's handler failed in an undeclared way). Declared codes reach the
- * caller as the declared exception type instead; {@code UNHANDLED} as {@link
- * UnhandledCommandException}.
+ * The peer answered a call with an error whose code the command does not declare, such as {@code
+ * UNKNOWN} (the peer's handler failed in an undeclared way). Declared codes reach the caller as the
+ * declared exception type instead; {@code UNHANDLED} as {@link UnhandledCommandException}.
  */
 public class RemoteException extends AmpException {
   private static final long serialVersionUID = 1L;

@@ -11,8 +11,8 @@ import java.util.function.Function;
 import org.amp4j.value.TypeRegistry;
 
 /**
- * The handlers a peer answers calls with, one per command. Immutable once built; handlers are
- * plain Java functions of the command record, free of any transport or codec type.
+ * The handlers a peer answers calls with, one per command. Immutable once built; handlers are plain
+ * Java functions of the command record, free of any transport or codec type.
  *
  * <pre>{@code
  * Responders r = Responders.builder()
@@ -23,10 +23,9 @@ import org.amp4j.value.TypeRegistry;
  *
  * <p>Handlers run on the peer's executor, never on an I/O thread. The handlers of one connection
  * are started one at a time in arrival order, as Twisted does: a synchronous handler delays the
- * next request of its connection until it returns, so long work belongs in {@link
- * Builder#onAsync}, whose stage may complete later on any thread. A handler that throws an
- * exception declared by its command answers with the declared code; any other exception answers
- * {@code UNKNOWN}.
+ * next request of its connection until it returns, so long work belongs in {@link Builder#onAsync},
+ * whose stage may complete later on any thread. A handler that throws an exception declared by its
+ * command answers with the declared code; any other exception answers {@code UNKNOWN}.
  */
 public final class Responders {
 
@@ -98,8 +97,7 @@ public final class Responders {
     }
 
     /**
-     * Answers a command with an asynchronous handler; the answer is sent when the stage
-     * completes.
+     * Answers a command with an asynchronous handler; the answer is sent when the stage completes.
      *
      * @throws DefinitionException if the command's definition is wrong or its name is already
      *     registered
@@ -112,7 +110,10 @@ public final class Responders {
       Entry previous = byName.get(spec.name());
       if (previous != null) {
         throw new DefinitionException(
-            "command name '" + spec.name() + "' of " + command.getName()
+            "command name '"
+                + spec.name()
+                + "' of "
+                + command.getName()
                 + " is already answered for "
                 + previous.spec().arguments().recordClass().getName());
       }

@@ -49,10 +49,7 @@ class CommandSpecTest {
           + "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk";
 
   @AmpCommand(
-      errors = {
-        @AmpError(code = "A", type = Oops.class),
-        @AmpError(code = "B", type = Oops.class)
-      })
+      errors = {@AmpError(code = "A", type = Oops.class), @AmpError(code = "B", type = Oops.class)})
   record TwiceDeclared() implements Command<Void> {}
 
   @Test
@@ -68,7 +65,9 @@ class CommandSpecTest {
     assertThat(spec.requiresAnswer()).isTrue();
     ValueType<?> items = spec.arguments().fields().get(2).type();
     assertThat(items.kind()).isEqualTo(ValueType.Kind.RECORDS);
-    assertThat(items.recordSchema().fields()).extracting(f -> f.name()).containsExactly("id", "note");
+    assertThat(items.recordSchema().fields())
+        .extracting(f -> f.name())
+        .containsExactly("id", "note");
   }
 
   @Test

@@ -46,7 +46,10 @@ final class CallCommand implements Callable<Integer> {
   @Option(names = "--no-answer", description = "send without asking for an answer")
   boolean noAnswer;
 
-  @Option(names = "--timeout", defaultValue = "30", description = "seconds to wait (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--timeout",
+      defaultValue = "30",
+      description = "seconds to wait (default ${DEFAULT-VALUE})")
   int timeoutSeconds;
 
   @Parameters(index = "0", description = "the command name")
@@ -124,7 +127,9 @@ final class CallCommand implements Callable<Integer> {
         Object raw = answer.raw(name);
         json.put(
             name,
-            raw instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : CliTypes.printable(raw));
+            raw instanceof byte[] b
+                ? new String(b, StandardCharsets.UTF_8)
+                : CliTypes.printable(raw));
       }
     }
     return json;

@@ -13,8 +13,8 @@ import org.amp4j.value.ValueType;
 import org.amp4j.value.ValueTypes;
 
 /**
- * The value types the CLI knows by name, how it parses {@code name:type=value} arguments and how
- * it prints typed answers.
+ * The value types the CLI knows by name, how it parses {@code name:type=value} arguments and how it
+ * prints typed answers.
  */
 final class CliTypes {
   private CliTypes() {}
@@ -44,8 +44,9 @@ final class CliTypes {
       case "path" -> ValueTypes.PATH;
       case "list-integer" -> ValueTypes.listOf(ValueTypes.INTEGER);
       case "list-unicode" -> ValueTypes.listOf(ValueTypes.UNICODE);
-      default -> throw new IllegalArgumentException(
-          "unknown type '" + name + "'; known: " + String.join(", ", NAMES));
+      default ->
+          throw new IllegalArgumentException(
+              "unknown type '" + name + "'; known: " + String.join(", ", NAMES));
     };
   }
 
@@ -132,7 +133,8 @@ final class CliTypes {
       return out;
     }
     if (value instanceof OffsetDateTime t) {
-      return t.format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx"));
+      return t.format(
+          java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx"));
     }
     if (value instanceof BigInteger || value instanceof Boolean || value instanceof Double) {
       return value;

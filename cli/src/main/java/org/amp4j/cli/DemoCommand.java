@@ -25,14 +25,15 @@ import org.amp4j.cli.Interop.ZeroDivision;
 import picocli.CommandLine.Command;
 
 /**
- * {@code amp4j demo}: starts a server in-process on an ephemeral port and drives it through a
- * short scripted conversation.
+ * {@code amp4j demo}: starts a server in-process on an ephemeral port and drives it through a short
+ * scripted conversation.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Start a server in-process and show typed calls, a declared error, out-of-order"
-        + " answers, a call without answer and a call from the server back to the client.")
+    description =
+        "Start a server in-process and show typed calls, a declared error, out-of-order"
+            + " answers, a call without answer and a call from the server back to the client.")
 final class DemoCommand implements Callable<Integer> {
 
   @Override
@@ -61,7 +62,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("typed call       Sum(13, 81) -> total=" + t.total());
         BigInteger big = BigInteger.TWO.pow(64).add(BigInteger.ONE);
         out.println(
-            "big integers     Sum(2^64+1, 2^64+1) -> total=" + join(peer.call(new Sum(big, big))).total());
+            "big integers     Sum(2^64+1, 2^64+1) -> total="
+                + join(peer.call(new Sum(big, big))).total());
         out.println(
             "float answer     Divide(1, 4) -> quotient="
                 + join(peer.call(new Divide(BigInteger.ONE, BigInteger.valueOf(4)))).quotient());
@@ -72,8 +74,11 @@ final class DemoCommand implements Callable<Integer> {
           return 1;
         } catch (ZeroDivision e) {
           out.println(
-              "declared error   Divide(1, 0) -> " + e.getClass().getSimpleName() + ": "
-                  + e.getMessage() + " (code ZERO_DIVISION)");
+              "declared error   Divide(1, 0) -> "
+                  + e.getClass().getSimpleName()
+                  + ": "
+                  + e.getMessage()
+                  + " (code ZERO_DIVISION)");
         }
 
         List<String> order = Collections.synchronizedList(new ArrayList<>());
@@ -84,21 +89,26 @@ final class DemoCommand implements Callable<Integer> {
         slow.thenAccept(tok -> order.add(tok.token()));
         fast.thenAccept(tok -> order.add(tok.token()));
         CompletableFuture.allOf(slow, fast).join();
-        out.println("out of order     sent Delay(300,'slow') then Delay(10,'fast'); answers arrived: "
-            + String.join(", ", order));
+        out.println(
+            "out of order     sent Delay(300,'slow') then Delay(10,'fast'); answers arrived: "
+                + String.join(", ", order));
 
         join(peer.call(new Notify("first")));
         join(peer.call(new Notify("second")));
         out.println("no answer        Notify('first'), Notify('second') sent without tags");
         out.println(
-            "                 GetNotifications -> " + join(peer.call(new GetNotifications())).messages());
+            "                 GetNotifications -> "
+                + join(peer.call(new GetNotifications())).messages());
 
         MakeRecords.Records records = join(peer.call(new MakeRecords(BigInteger.valueOf(3), "r")));
         out.println("nested records   MakeRecords(3, 'r') -> " + records.records());
 
         Total back = join(peer.call(new AskBack(BigInteger.valueOf(20), BigInteger.valueOf(22))));
         out.println(
-            "server calls us  AskBack(20, 22) -> total=" + back.total() + " (server called " + serverCalls
+            "server calls us  AskBack(20, 22) -> total="
+                + back.total()
+                + " (server called "
+                + serverCalls
                 + " on the client)");
       }
       out.println("demo finished: all calls answered as expected");

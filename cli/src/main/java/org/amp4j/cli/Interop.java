@@ -91,7 +91,8 @@ public final class Interop {
 
   /** Makes {@code count} (0..1000) records; {@code BAD_COUNT} outside that range. */
   @AmpCommand(errors = @AmpError(code = "BAD_COUNT", type = BadCount.class))
-  public record MakeRecords(BigInteger count, String prefix) implements Command<MakeRecords.Records> {
+  public record MakeRecords(BigInteger count, String prefix)
+      implements Command<MakeRecords.Records> {
     /** One made record. */
     public record Item(BigInteger index, String label, boolean even) {}
 

@@ -68,7 +68,10 @@ public final class InteropResponders {
                 CompletableFuture.supplyAsync(
                     () -> new Delay.Token(d.token()),
                     CompletableFuture.delayedExecutor(
-                        d.millis().max(BigInteger.ZERO).min(BigInteger.valueOf(600_000)).longValue(),
+                        d.millis()
+                            .max(BigInteger.ZERO)
+                            .min(BigInteger.valueOf(600_000))
+                            .longValue(),
                         TimeUnit.MILLISECONDS)))
         .onAsync(AskBack.class, a -> peer.call(new Sum(a.a(), a.b())))
         .build();

@@ -18,7 +18,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", required = true, description = "port to listen on; 0 picks one")
   int port;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to bind (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "address to bind (default ${DEFAULT-VALUE})")
   String host;
 
   @Override

@@ -40,9 +40,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The interop command set, driven by an amp4j client against a server (amp4j or Twisted)
- * provided by the subclass: every type with edge values, errors, pipelining, out-of-order
- * answers, calls without answer, server-initiated calls and connection loss.
+ * The interop command set, driven by an amp4j client against a server (amp4j or Twisted) provided
+ * by the subclass: every type with edge values, errors, pipelining, out-of-order answers, calls
+ * without answer, server-initiated calls and connection loss.
  */
 abstract class AbstractInteropTest {
   static final Duration WAIT = Duration.ofSeconds(20);
@@ -94,7 +94,8 @@ abstract class AbstractInteropTest {
     BigInteger x = EchoValues.TWO_64_PLUS_1;
     assertThat(get(p.call(new Sum(x, x))).total()).isEqualTo(x.add(x));
     BigInteger googol = BigInteger.TEN.pow(100);
-    assertThat(get(p.call(new Sum(googol, BigInteger.ONE))).total()).isEqualTo(googol.add(BigInteger.ONE));
+    assertThat(get(p.call(new Sum(googol, BigInteger.ONE))).total())
+        .isEqualTo(googol.add(BigInteger.ONE));
   }
 
   @TestFactory
@@ -154,8 +155,7 @@ abstract class AbstractInteropTest {
   void slowAndFastCalls_areAnsweredOutOfOrder() throws Exception {
     Peer p = client();
     List<String> order = Collections.synchronizedList(new ArrayList<>());
-    CompletableFuture<Delay.Token> slow =
-        p.call(new Delay(big(400), "slow")).toCompletableFuture();
+    CompletableFuture<Delay.Token> slow = p.call(new Delay(big(400), "slow")).toCompletableFuture();
     CompletableFuture<Delay.Token> fast = p.call(new Delay(big(1), "fast")).toCompletableFuture();
     CompletableFuture<Void> a = slow.thenAccept(t -> order.add(t.token()));
     CompletableFuture<Void> b = fast.thenAccept(t -> order.add(t.token()));
@@ -201,7 +201,8 @@ abstract class AbstractInteropTest {
     assertThat(t).isInstanceOf(Exploded.class).hasMessage("boom");
     p.closeFuture().toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     assertThat(failure(pending)).isInstanceOf(ConnectionLostException.class);
-    assertThat(failure(p.call(new Sum(big(1), big(1))))).isInstanceOf(ConnectionLostException.class);
+    assertThat(failure(p.call(new Sum(big(1), big(1)))))
+        .isInstanceOf(ConnectionLostException.class);
   }
 
   @Test
@@ -226,8 +227,7 @@ abstract class AbstractInteropTest {
   @Test
   void cancelledCall_isForgotten_andConnectionStaysUsable() throws Exception {
     Peer p = client();
-    CompletableFuture<Delay.Token> slow =
-        p.call(new Delay(big(200), "slow")).toCompletableFuture();
+    CompletableFuture<Delay.Token> slow = p.call(new Delay(big(200), "slow")).toCompletableFuture();
     assertThat(slow.cancel(true)).isTrue();
     Throwable t = failure(p.call(new Delay(big(5_000), "late"), Duration.ofMillis(100)));
     assertThat(t).isInstanceOf(org.amp4j.CallTimeoutException.class);

@@ -67,14 +67,26 @@ class CliTest {
 
       Run typed =
           run(
-              "call", "--connect", target, "--response", "int_list:list-integer,float:float",
-              "Echo", "int_list:list-integer=1,-2,18446744073709551617", "float:float=-0.0");
+              "call",
+              "--connect",
+              target,
+              "--response",
+              "int_list:list-integer,float:float",
+              "Echo",
+              "int_list:list-integer=1,-2,18446744073709551617",
+              "float:float=-0.0");
       assertThat(typed.exit()).as(typed.err()).isZero();
       assertThat(typed.out().strip())
           .isEqualTo("{\"float\":-0.0,\"int_list\":[1,-2,18446744073709551617]}");
 
-      Run error = run("call", "--connect", target, "Divide", "numerator:integer=1",
-          "denominator:integer=0");
+      Run error =
+          run(
+              "call",
+              "--connect",
+              target,
+              "Divide",
+              "numerator:integer=1",
+              "denominator:integer=0");
       assertThat(error.exit()).isEqualTo(3);
       assertThat(error.err().strip()).isEqualTo("ERROR ZERO_DIVISION: division by zero");
 
@@ -103,22 +115,36 @@ class CliTest {
   void call_againstTwistedServer_printsAnswers() throws Exception {
     try (Twisted.Server twisted = Twisted.serve()) {
       String target = "127.0.0.1:" + twisted.port;
-      Run r = run("call", "--connect", target, "Sum", "a:integer=18446744073709551617",
-          "b:integer=1");
+      Run r =
+          run("call", "--connect", target, "Sum", "a:integer=18446744073709551617", "b:integer=1");
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(r.out().strip()).isEqualTo("{\"total\":\"18446744073709551618\"}");
       Run echo =
-          run("call", "--connect", target, "Echo", "unicode:unicode=é😀", "decimal:decimal=-0.00",
-              "datetime:datetime=2012-01-23T12:34:56.054321+05:30", "string:string=00ff",
-              "boolean:boolean=true", "text_list:list-unicode=a,b");
+          run(
+              "call",
+              "--connect",
+              target,
+              "Echo",
+              "unicode:unicode=é😀",
+              "decimal:decimal=-0.00",
+              "datetime:datetime=2012-01-23T12:34:56.054321+05:30",
+              "string:string=00ff",
+              "boolean:boolean=true",
+              "text_list:list-unicode=a,b");
       assertThat(echo.exit()).as(echo.err()).isZero();
       JsonNode j = new ObjectMapper().readTree(echo.out());
       assertThat(j.get("unicode").asText()).isEqualTo("é😀");
       assertThat(j.get("decimal").asText()).isEqualTo("-0.00");
       assertThat(j.get("datetime").asText()).isEqualTo("2012-01-23T12:34:56.054321+05:30");
       assertThat(j.get("boolean").asText()).isEqualTo("True");
-      Run error = run("call", "--connect", target, "Divide", "numerator:integer=1",
-          "denominator:integer=0");
+      Run error =
+          run(
+              "call",
+              "--connect",
+              target,
+              "Divide",
+              "numerator:integer=1",
+              "denominator:integer=0");
       assertThat(error.exit()).isEqualTo(3);
       assertThat(error.err().strip()).isEqualTo("ERROR ZERO_DIVISION: division by zero");
     }

@@ -39,7 +39,8 @@ final class EchoValues {
   }
 
   static Echo decimal(String v) {
-    return new Echo(null, null, null, null, null, AmpDecimal.parse(v), null, null, null, null, null);
+    return new Echo(
+        null, null, null, null, null, AmpDecimal.parse(v), null, null, null, null, null);
   }
 
   static Echo datetime(OffsetDateTime v) {
@@ -90,21 +91,41 @@ final class EchoValues {
     out.add(bool(false));
     for (double d :
         new double[] {
-          0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e16,
-          Double.MIN_VALUE, 0.1, Double.MAX_VALUE, 1e23, Math.pow(2, -24)
+          0.0,
+          -0.0,
+          Double.NaN,
+          Double.POSITIVE_INFINITY,
+          Double.NEGATIVE_INFINITY,
+          1e16,
+          Double.MIN_VALUE,
+          0.1,
+          Double.MAX_VALUE,
+          1e23,
+          Math.pow(2, -24)
         }) {
       out.add(flt(d));
     }
     for (String d :
         List.of(
-            "1.10", "-0", "-0.00", "NaN", "sNaN", "-Infinity", "Infinity", "1E+2", "1E-7", "0E-7",
-            "-1.23456E-8", "12345678901234567890123456789012345678901234567890")) {
+            "1.10",
+            "-0",
+            "-0.00",
+            "NaN",
+            "sNaN",
+            "-Infinity",
+            "Infinity",
+            "1E+2",
+            "1E-7",
+            "0E-7",
+            "-1.23456E-8",
+            "12345678901234567890123456789012345678901234567890")) {
       out.add(decimal(d));
     }
     out.add(datetime(OffsetDateTime.of(2012, 1, 23, 12, 34, 56, 54_321_000, ZoneOffset.UTC)));
     out.add(
         datetime(
-            OffsetDateTime.of(2012, 1, 23, 12, 34, 56, 54_321_000, ZoneOffset.ofHoursMinutes(5, 30))));
+            OffsetDateTime.of(
+                2012, 1, 23, 12, 34, 56, 54_321_000, ZoneOffset.ofHoursMinutes(5, 30))));
     out.add(datetime(OffsetDateTime.of(2020, 2, 29, 0, 0, 0, 0, ZoneOffset.ofHours(-8))));
     out.add(datetime(OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)));
     out.add(datetime(OffsetDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000, ZoneOffset.UTC)));

@@ -30,7 +30,9 @@ final class Twisted {
     }
     if (!available) {
       String msg =
-          "\n*** Twisted AMP interop tests SKIPPED: " + PYTHON + " cannot import twisted."
+          "\n*** Twisted AMP interop tests SKIPPED: "
+              + PYTHON
+              + " cannot import twisted."
               + "\n*** Install it with: apt-get install -y python3-twisted\n";
       System.err.println(msg);
       if (System.getenv("CI") != null) {

@@ -60,7 +60,8 @@ class VectorPeerTest {
     if (name.equals("recv_unknown_command_non_ascii_name")) {
       // Deliberate deviation (README, "Compatibility"): Twisted fails to decode the name and
       // drops the connection; amp4j answers UNHANDLED like for any unknown name and stays open.
-      expected = errorBox("1", "UNHANDLED", "Unhandled Command: b'caf\\xc3\\xa9'") + answerBox("2", "3");
+      expected =
+          errorBox("1", "UNHANDLED", "Unhandled Command: b'caf\\xc3\\xa9'") + answerBox("2", "3");
       closes = false;
     }
     MemoryTransport.Pair p = pair();
@@ -123,7 +124,9 @@ class VectorPeerTest {
         String exception = outcome.get("exception").asText();
         switch (exception) {
           case "ZeroDivide" ->
-              assertThat(t).isInstanceOf(ZeroDivide.class).hasMessage(outcome.get("message").asText());
+              assertThat(t)
+                  .isInstanceOf(ZeroDivide.class)
+                  .hasMessage(outcome.get("message").asText());
           case "UnhandledCommand" -> assertThat(t).isInstanceOf(UnhandledCommandException.class);
           case "UnknownRemoteError" -> {
             assertThat(t).isExactlyInstanceOf(RemoteException.class);
@@ -176,10 +179,13 @@ class VectorPeerTest {
     Peer client = Amp.open(p.client(), codec, config, null);
     RawEnd raw = new RawEnd(p.server());
     CompletableFuture<Sum.Total> call =
-        client.call(new Sum(BigInteger.ONE, BigInteger.ONE), Duration.ofMillis(50)).toCompletableFuture();
+        client
+            .call(new Sum(BigInteger.ONE, BigInteger.ONE), Duration.ofMillis(50))
+            .toCompletableFuture();
     assertThat(failure(call)).isInstanceOf(org.amp4j.CallTimeoutException.class);
     raw.send(answerBox("1", "2"));
-    CompletableFuture<Sum.Total> next = client.call(new Sum(BigInteger.ONE, BigInteger.TWO)).toCompletableFuture();
+    CompletableFuture<Sum.Total> next =
+        client.call(new Sum(BigInteger.ONE, BigInteger.TWO)).toCompletableFuture();
     String req2 = request("2", "Sum", "a", "1", "b", "2");
     assertThat(raw.await(r -> r.receivedHex().endsWith(req2), WAIT)).isTrue();
     raw.send(answerBox("2", "3"));
@@ -203,7 +209,10 @@ class VectorPeerTest {
   static String pair(String key, String value) {
     byte[] k = key.getBytes(StandardCharsets.UTF_8);
     byte[] v = value.getBytes(StandardCharsets.UTF_8);
-    return String.format("%04x", k.length) + hex(key) + String.format("%04x", v.length) + hex(value);
+    return String.format("%04x", k.length)
+        + hex(key)
+        + String.format("%04x", v.length)
+        + hex(value);
   }
 
   static String answerBox(String tag, String total) {
@@ -211,7 +220,9 @@ class VectorPeerTest {
   }
 
   static String errorBox(String tag, String code, String description) {
-    return pair("_error", tag) + pair("_error_code", code) + pair("_error_description", description)
+    return pair("_error", tag)
+        + pair("_error_code", code)
+        + pair("_error_description", description)
         + "0000";
   }
 

@@ -16,7 +16,8 @@ final class Vectors {
 
   static synchronized JsonNode root() {
     if (root == null) {
-      String path = System.getProperty("amp4j.vectors", "../codec-amp/src/test/resources/amp-vectors.json");
+      String path =
+          System.getProperty("amp4j.vectors", "../codec-amp/src/test/resources/amp-vectors.json");
       try {
         root = new ObjectMapper().readTree(new File(path));
       } catch (IOException e) {

@@ -1,22 +1,22 @@
 package org.amp4j.spi;
 
 /**
- * One duplex byte stream provided by a transport, seen by the protocol layer. Implementations
- * are thread-safe: any thread may write or close.
+ * One duplex byte stream provided by a transport, seen by the protocol layer. Implementations are
+ * thread-safe: any thread may write or close.
  */
 public interface Connection {
 
   /**
-   * Starts delivering received bytes and the close event to a handler. Called once; no bytes
-   * are delivered before it.
+   * Starts delivering received bytes and the close event to a handler. Called once; no bytes are
+   * delivered before it.
    */
   void start(ConnectionHandler handler);
 
   /**
    * Queues bytes for writing, in call order. The transport takes ownership of the array.
    *
-   * @throws org.amp4j.LimitExceededException if more than the configured number of bytes is
-   *     already waiting for a slow reader; nothing is queued
+   * @throws org.amp4j.LimitExceededException if more than the configured number of bytes is already
+   *     waiting for a slow reader; nothing is queued
    * @throws org.amp4j.ConnectionLostException if the connection is closed
    */
   void write(byte[] data);

@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.amp4j.value.Fields;
 
 /**
- * A decoded message: a call, an answer or an error. Values are read through {@link Fields} with
- * the types the reader expects.
+ * A decoded message: a call, an answer or an error. Values are read through {@link Fields} with the
+ * types the reader expects.
  *
  * @param kind the kind
  * @param command the command name (calls only)

@@ -18,9 +18,9 @@ import org.amp4j.Limits;
 
 /**
  * An in-process transport for tests: connections are pairs of queues inside one JVM. Ports are
- * names in a process-wide table (0 picks a free one). Each connection delivers bytes to its
- * handler from a pool thread, one event at a time and in order, optionally cut into chunks of a
- * fixed size to exercise incremental decoding. Thread-safe.
+ * names in a process-wide table (0 picks a free one). Each connection delivers bytes to its handler
+ * from a pool thread, one event at a time and in order, optionally cut into chunks of a fixed size
+ * to exercise incremental decoding. Thread-safe.
  */
 public final class MemoryTransport implements Transport {
 

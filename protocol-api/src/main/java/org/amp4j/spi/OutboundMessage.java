@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * A message to encode: a call, an answer or an error, with typed values.
  *
- * <p>Tags are opaque byte strings carried as ISO-8859-1 text (one char per byte), so that any tag
- * a peer sends is echoed byte for byte.
+ * <p>Tags are opaque byte strings carried as ISO-8859-1 text (one char per byte), so that any tag a
+ * peer sends is echoed byte for byte.
  *
  * @param kind the kind
  * @param command the command name (calls only)
@@ -38,7 +38,8 @@ public record OutboundMessage(
 
   /** A successful answer. */
   public static OutboundMessage answer(String tag, List<TypedValue<?>> values) {
-    return new OutboundMessage(MessageKind.ANSWER, null, Objects.requireNonNull(tag), null, null, values);
+    return new OutboundMessage(
+        MessageKind.ANSWER, null, Objects.requireNonNull(tag), null, null, values);
   }
 
   /** An error answer. */

@@ -5,8 +5,8 @@ import java.util.function.Consumer;
 import org.amp4j.Limits;
 
 /**
- * Opens byte-stream {@link Connection}s: listens for them or connects to a listener. Found
- * through {@link java.util.ServiceLoader} from {@code META-INF/services/org.amp4j.spi.Transport};
+ * Opens byte-stream {@link Connection}s: listens for them or connects to a listener. Found through
+ * {@link java.util.ServiceLoader} from {@code META-INF/services/org.amp4j.spi.Transport};
  * implementations need a public no-argument constructor and are thread-safe.
  */
 public interface Transport {
@@ -26,8 +26,8 @@ public interface Transport {
   Listener listen(String host, int port, Limits limits, Consumer<Connection> onAccept);
 
   /**
-   * Connects to a listener; the stage fails with {@link org.amp4j.ConnectionLostException} if
-   * the connection cannot be made.
+   * Connects to a listener; the stage fails with {@link org.amp4j.ConnectionLostException} if the
+   * connection cannot be made.
    */
   CompletionStage<Connection> connect(String host, int port, Limits limits);
 

@@ -5,9 +5,9 @@ import java.math.BigInteger;
 import java.util.Objects;
 
 /**
- * An arbitrary-precision decimal number with the special values of Python's {@code decimal}
- * module: signed zero, {@code ±Infinity}, quiet {@code NaN} and signalling {@code sNaN} (both
- * signed and with an optional diagnostic payload).
+ * An arbitrary-precision decimal number with the special values of Python's {@code decimal} module:
+ * signed zero, {@code ±Infinity}, quiet {@code NaN} and signalling {@code sNaN} (both signed and
+ * with an optional diagnostic payload).
  *
  * <p>{@link BigDecimal} alone cannot carry {@code -0}, infinities or NaNs; this type keeps the
  * sign, the kind and, for finite values, the coefficient and scale exactly, so that every value
@@ -28,10 +28,12 @@ public final class AmpDecimal {
   }
 
   /** Positive infinity. */
-  public static final AmpDecimal POSITIVE_INFINITY = new AmpDecimal(Kind.INFINITY, false, null, null);
+  public static final AmpDecimal POSITIVE_INFINITY =
+      new AmpDecimal(Kind.INFINITY, false, null, null);
 
   /** Negative infinity. */
-  public static final AmpDecimal NEGATIVE_INFINITY = new AmpDecimal(Kind.INFINITY, true, null, null);
+  public static final AmpDecimal NEGATIVE_INFINITY =
+      new AmpDecimal(Kind.INFINITY, true, null, null);
 
   /** A quiet NaN without payload. */
   public static final AmpDecimal NAN = new AmpDecimal(Kind.NAN, false, null, null);
@@ -54,7 +56,10 @@ public final class AmpDecimal {
     return new AmpDecimal(Kind.FINITE, value.signum() < 0, value.abs(), null);
   }
 
-  /** A finite value from its text in Java's {@link BigDecimal} syntax, keeping a leading '-' on zero. */
+  /**
+   * A finite value from its text in Java's {@link BigDecimal} syntax, keeping a leading '-' on
+   * zero.
+   */
   public static AmpDecimal of(String javaDecimalText) {
     BigDecimal value = new BigDecimal(javaDecimalText);
     boolean negative = javaDecimalText.startsWith("-");
@@ -122,8 +127,8 @@ public final class AmpDecimal {
   }
 
   /**
-   * The canonical text, as Python's {@code str(decimal.Decimal)} writes it: {@code 1.10},
-   * {@code -0}, {@code 1E+2}, {@code -Infinity}, {@code sNaN12}.
+   * The canonical text, as Python's {@code str(decimal.Decimal)} writes it: {@code 1.10}, {@code
+   * -0}, {@code 1E+2}, {@code -Infinity}, {@code sNaN12}.
    */
   @Override
   public String toString() {
@@ -142,9 +147,9 @@ public final class AmpDecimal {
   }
 
   /**
-   * Parses decimal text the way Python's {@code Decimal(str)} does: surrounding whitespace,
-   * a sign, {@code _} between digits, case-insensitive {@code inf}, {@code infinity}, {@code nan},
-   * {@code snan} with an optional payload.
+   * Parses decimal text the way Python's {@code Decimal(str)} does: surrounding whitespace, a sign,
+   * {@code _} between digits, case-insensitive {@code inf}, {@code infinity}, {@code nan}, {@code
+   * snan} with an optional payload.
    *
    * @throws NumberFormatException if the text is not a decimal
    */
@@ -225,7 +230,10 @@ public final class AmpDecimal {
     }
   }
 
-  /** Equality is representational: {@code 1.0} and {@code 1.00} differ, as do {@code 0} and {@code -0}. */
+  /**
+   * Equality is representational: {@code 1.0} and {@code 1.00} differ, as do {@code 0} and {@code
+   * -0}.
+   */
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof AmpDecimal)) {

@@ -3,11 +3,11 @@ package org.amp4j.value;
 import java.util.Set;
 
 /**
- * The values of one received message (or one nested record), as a codec decoded them, read by
- * wire key with a type chosen by the reader.
+ * The values of one received message (or one nested record), as a codec decoded them, read by wire
+ * key with a type chosen by the reader.
  *
- * <p>A codec whose wire format carries no types (AMP) converts the raw form only when {@link
- * #get} names the type; a self-describing one (JSON, msgpack) checks the carried type against it.
+ * <p>A codec whose wire format carries no types (AMP) converts the raw form only when {@link #get}
+ * names the type; a self-describing one (JSON, msgpack) checks the carried type against it.
  */
 public interface Fields {
 
@@ -26,8 +26,8 @@ public interface Fields {
   <T> T get(String name, ValueType<T> type);
 
   /**
-   * The value under a key in the codec's own untyped form, for tools with no schema: the raw
-   * bytes for AMP, the natural Java value for self-describing codecs. Null when absent.
+   * The value under a key in the codec's own untyped form, for tools with no schema: the raw bytes
+   * for AMP, the natural Java value for self-describing codecs. Null when absent.
    */
   Object raw(String name);
 

@@ -17,12 +17,12 @@ import org.amp4j.DefinitionException;
 /**
  * Maps the Java types of record components to {@link ValueType}s.
  *
- * <p>Built in: {@code BigInteger}, {@code long}/{@code Long}, {@code int}/{@code Integer},
- * {@code byte[]}, {@code String}, {@code boolean}/{@code Boolean}, {@code double}/{@code Double},
- * {@link AmpDecimal}, {@code BigDecimal}, {@code OffsetDateTime}, {@code Path}, {@code List<E>}
- * of any of these (AMP ListOf) and {@code List<R>} of a record type (AMP AmpList). More
- * classes are added with {@link Builder#register}. A registry is immutable once built; record
- * schemas are cached and the registry is safe to share between threads.
+ * <p>Built in: {@code BigInteger}, {@code long}/{@code Long}, {@code int}/{@code Integer}, {@code
+ * byte[]}, {@code String}, {@code boolean}/{@code Boolean}, {@code double}/{@code Double}, {@link
+ * AmpDecimal}, {@code BigDecimal}, {@code OffsetDateTime}, {@code Path}, {@code List<E>} of any of
+ * these (AMP ListOf) and {@code List<R>} of a record type (AMP AmpList). More classes are added
+ * with {@link Builder#register}. A registry is immutable once built; record schemas are cached and
+ * the registry is safe to share between threads.
  */
 public final class TypeRegistry {
 
@@ -93,7 +93,9 @@ public final class TypeRegistry {
     }
     if (!building.get().add(recordClass)) {
       throw new DefinitionException(
-          "record " + recordClass.getSimpleName() + " contains itself; recursive records are"
+          "record "
+              + recordClass.getSimpleName()
+              + " contains itself; recursive records are"
               + " not supported");
     }
     try {

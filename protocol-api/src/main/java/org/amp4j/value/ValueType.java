@@ -7,8 +7,8 @@ import java.util.function.Function;
 /**
  * The type of one argument or response value: how a Java value maps onto the amp4j value model.
  *
- * <p>Every type is either one of the built-in wire types (see {@link ValueTypes}) or a mapping
- * over another type ({@link #map}). Codecs only ever see the {@link Kind} and the wire form:
+ * <p>Every type is either one of the built-in wire types (see {@link ValueTypes}) or a mapping over
+ * another type ({@link #map}). Codecs only ever see the {@link Kind} and the wire form:
  *
  * <table>
  *   <caption>wire forms</caption>

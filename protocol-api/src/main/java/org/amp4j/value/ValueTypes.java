@@ -1,12 +1,12 @@
 package org.amp4j.value;
 
 import java.math.BigDecimal;
-import org.amp4j.DefinitionException;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.amp4j.DefinitionException;
 
 /** The built-in value types, and factories for list types. */
 public final class ValueTypes {
@@ -49,9 +49,7 @@ public final class ValueTypes {
   public static final ValueType<BigDecimal> BIG_DECIMAL =
       DECIMAL.map("decimal(BigDecimal)", ValueTypes::toBigDecimal, AmpDecimal::of);
 
-  /**
-   * Date-time with a UTC offset, years 1..9999; sub-microsecond digits are truncated on send.
-   */
+  /** Date-time with a UTC offset, years 1..9999; sub-microsecond digits are truncated on send. */
   public static final ValueType<OffsetDateTime> DATETIME =
       new ValueType.Base<>(ValueType.Kind.DATETIME, "datetime", OffsetDateTime.class) {
         @Override
@@ -99,7 +97,8 @@ public final class ValueTypes {
       throw new IllegalArgumentException("decimal " + d + " has no BigDecimal form");
     }
     if (d.isNegative() && d.toBigDecimal().signum() == 0) {
-      throw new IllegalArgumentException("decimal " + d + " (negative zero) has no BigDecimal form");
+      throw new IllegalArgumentException(
+          "decimal " + d + " (negative zero) has no BigDecimal form");
     }
     return d.toBigDecimal();
   }

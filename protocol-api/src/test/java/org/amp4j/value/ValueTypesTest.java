@@ -28,7 +28,8 @@ class ValueTypesTest {
     assertThat(ValueTypes.DATETIME.toWire(t))
         .isEqualTo(OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 123_456_000, ZoneOffset.UTC));
     assertThatThrownBy(
-            () -> ValueTypes.DATETIME.toWire(OffsetDateTime.of(0, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)))
+            () ->
+                ValueTypes.DATETIME.toWire(OffsetDateTime.of(0, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("year 0");
   }
