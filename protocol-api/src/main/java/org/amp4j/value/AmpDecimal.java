@@ -154,9 +154,10 @@ public final class AmpDecimal {
    * @throws NumberFormatException if the text is not a decimal
    */
   public static AmpDecimal parse(String text) {
-    String s = text.strip();
-    if (s.isEmpty()) {
-      throw new NumberFormatException("empty decimal");
+    // Python strips surrounding whitespace, then drops every '_' wherever it stands.
+    String s = text.strip().replace("_", "");
+    if (s.isEmpty() || !s.equals(s.strip())) {
+      throw new NumberFormatException("not a decimal: " + text);
     }
     boolean negative = false;
     int i = 0;
@@ -164,7 +165,7 @@ public final class AmpDecimal {
       negative = s.charAt(0) == '-';
       i = 1;
     }
-    String body = removeUnderscores(s.substring(i), text);
+    String body = s.substring(i);
     String lower = body.toLowerCase(java.util.Locale.ROOT);
     if (lower.equals("inf") || lower.equals("infinity")) {
       return infinity(negative);
@@ -197,29 +198,6 @@ public final class AmpDecimal {
       throw new NumberFormatException("not a decimal: " + text);
     }
     return finite(negative, magnitude);
-  }
-
-  private static String removeUnderscores(String s, String original) {
-    if (s.indexOf('_') < 0) {
-      return s;
-    }
-    StringBuilder b = new StringBuilder(s.length());
-    for (int k = 0; k < s.length(); k++) {
-      char c = s.charAt(k);
-      if (c == '_') {
-        boolean between =
-            k > 0
-                && k + 1 < s.length()
-                && Character.isDigit(s.charAt(k - 1))
-                && Character.isDigit(s.charAt(k + 1));
-        if (!between) {
-          throw new NumberFormatException("misplaced '_' in decimal: " + original);
-        }
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
   }
 
   private static void requireDigits(String digits, String original) {

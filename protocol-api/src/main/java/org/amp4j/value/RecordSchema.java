@@ -103,6 +103,26 @@ public final class RecordSchema<R> {
   }
 
   /**
+   * A schema with no Java record behind it, for tools and tests: records are {@code Map}s from wire
+   * key to value (absent optional fields have no entry).
+   *
+   * @param name the name used in messages
+   * @param fields the fields; {@link FieldSpec#component()} is ignored
+   * @throws DefinitionException if a key is invalid or repeated
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static RecordSchema<Map<String, Object>> dynamic(String name, List<FieldSpec> fields) {
+    Set<String> names = new HashSet<>();
+    for (FieldSpec f : fields) {
+      checkKey(f.name(), name + "." + f.name());
+      if (!names.add(f.name())) {
+        throw new DefinitionException(name + "." + f.name() + ": duplicate wire key");
+      }
+    }
+    return new RecordSchema<>(name, (Class) Map.class, fields, null);
+  }
+
+  /**
    * Checks that a wire key is usable: 1..255 UTF-8 bytes and not reserved (leading {@code _}).
    *
    * @param key the key

@@ -127,6 +127,7 @@ public final class TypeRegistry {
       b.put(AmpDecimal.class, ValueTypes.DECIMAL);
       b.put(BigDecimal.class, ValueTypes.BIG_DECIMAL);
       b.put(OffsetDateTime.class, ValueTypes.DATETIME);
+      b.put(AmpDateTime.class, ValueTypes.AMP_DATETIME);
       b.put(Path.class, ValueTypes.PATH);
       types.putAll(b);
     }

@@ -19,7 +19,7 @@ import java.util.function.Function;
  *   <tr><td>BOOLEAN</td><td>{@link Boolean}</td></tr>
  *   <tr><td>FLOAT</td><td>{@link Double}</td></tr>
  *   <tr><td>DECIMAL</td><td>{@link AmpDecimal}</td></tr>
- *   <tr><td>DATETIME</td><td>{@link java.time.OffsetDateTime}, microsecond precision</td></tr>
+ *   <tr><td>DATETIME</td><td>{@link AmpDateTime}</td></tr>
  *   <tr><td>LIST</td><td>{@code List} of values of {@link #elementType()}</td></tr>
  *   <tr><td>RECORDS</td><td>{@code List} of records of {@link #recordSchema()}</td></tr>
  * </table>

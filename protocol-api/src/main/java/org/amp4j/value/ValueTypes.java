@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.amp4j.DefinitionException;
 
@@ -49,18 +48,19 @@ public final class ValueTypes {
   public static final ValueType<BigDecimal> BIG_DECIMAL =
       DECIMAL.map("decimal(BigDecimal)", ValueTypes::toBigDecimal, AmpDecimal::of);
 
-  /** Date-time with a UTC offset, years 1..9999; sub-microsecond digits are truncated on send. */
+  /**
+   * Date-time with any UTC offset Python allows (under 24 h), years 1..9999, microseconds: the
+   * lossless form of {@link #DATETIME}.
+   */
+  public static final ValueType<AmpDateTime> AMP_DATETIME =
+      new ValueType.Base<>(ValueType.Kind.DATETIME, "datetime", AmpDateTime.class);
+
+  /**
+   * Date-time with a UTC offset, years 1..9999; sub-microsecond digits are truncated on send, and a
+   * received offset beyond ±18:00 fails to decode (use {@link #AMP_DATETIME} for those).
+   */
   public static final ValueType<OffsetDateTime> DATETIME =
-      new ValueType.Base<>(ValueType.Kind.DATETIME, "datetime", OffsetDateTime.class) {
-        @Override
-        public Object toWire(OffsetDateTime value) {
-          int year = value.getYear();
-          if (year < 1 || year > 9999) {
-            throw new IllegalArgumentException("datetime year " + year + " outside 1..9999");
-          }
-          return value.truncatedTo(ChronoUnit.MICROS);
-        }
-      };
+      AMP_DATETIME.map("datetime", AmpDateTime::toOffsetDateTime, AmpDateTime::of);
 
   /** A filesystem path, carried as its text in Unicode (AMP Path). */
   public static final ValueType<Path> PATH = UNICODE.map("path", Path::of, Path::toString);

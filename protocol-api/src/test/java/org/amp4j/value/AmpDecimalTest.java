@@ -33,6 +33,9 @@ class AmpDecimalTest {
     "nan, NaN",
     "'  1_000.5 ', 1000.5",
     "+7, 7",
+    "1__0, 10",
+    "_1, 1",
+    "NaN_1, NaN1",
   })
   void parse_thenToString_isPythonStr(String text, String expected) {
     assertThat(AmpDecimal.parse(text).toString()).isEqualTo(expected);
@@ -56,7 +59,7 @@ class AmpDecimalTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"''", "abc", "1..2", "1_", "_1", "0x10", "1e", "--1", "NaNx"})
+  @CsvSource({"''", "abc", "1..2", "'_ 1'", "0x10", "1e", "--1", "NaNx"})
   void parse_rejectsNonDecimals(String text) {
     assertThatThrownBy(() -> AmpDecimal.parse(text)).isInstanceOf(NumberFormatException.class);
   }

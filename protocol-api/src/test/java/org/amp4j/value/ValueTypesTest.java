@@ -25,13 +25,23 @@ class ValueTypesTest {
   @Test
   void datetime_truncatesToMicrosAndRefusesYearZero() {
     OffsetDateTime t = OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 123_456_789, ZoneOffset.UTC);
-    assertThat(ValueTypes.DATETIME.toWire(t))
-        .isEqualTo(OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 123_456_000, ZoneOffset.UTC));
+    assertThat(ValueTypes.DATETIME.toWire(t)).isEqualTo(AmpDateTime.of(t.withNano(123_456_000)));
     assertThatThrownBy(
             () ->
                 ValueTypes.DATETIME.toWire(OffsetDateTime.of(0, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("year 0");
+  }
+
+  @Test
+  void datetime_offsetBeyond18Hours_onlyAsAmpDateTime() {
+    AmpDateTime far = new AmpDateTime(java.time.LocalDateTime.of(9999, 12, 31, 23, 59), 86_340);
+    assertThat(ValueTypes.AMP_DATETIME.fromWire(far)).isEqualTo(far);
+    assertThatThrownBy(() -> ValueTypes.DATETIME.fromWire(far))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("18:00");
+    assertThatThrownBy(() -> new AmpDateTime(far.local(), 86_400))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

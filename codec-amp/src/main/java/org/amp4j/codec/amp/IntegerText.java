@@ -1,0 +1,70 @@
+package org.amp4j.codec.amp;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * AMP Integer text (spec 7.3): written as minimal base-10 ASCII; read leniently like Python's
+ * {@code int()}: surrounding whitespace, a sign, leading zeros and single {@code _} between digits.
+ */
+final class IntegerText {
+
+  private static final double LOG10_2 = Math.log10(2);
+
+  private IntegerText() {}
+
+  /**
+   * The wire text of an integer.
+   *
+   * @throws BadTextException if it has more than {@code maxDigits} decimal digits
+   */
+  static byte[] format(BigInteger value, int maxDigits) {
+    // A cheap lower bound first, so that a huge number is refused without printing it.
+    int bits = value.abs().bitLength();
+    long minDigits = bits == 0 ? 1 : (long) Math.floor((bits - 1) * LOG10_2) + 1;
+    if (minDigits > maxDigits) {
+      throw new BadTextException(
+          "integer has at least " + minDigits + " digits, more than " + maxDigits);
+    }
+    String text = value.toString();
+    int digits = value.signum() < 0 ? text.length() - 1 : text.length();
+    if (digits > maxDigits) {
+      throw new BadTextException("integer has " + digits + " digits, more than " + maxDigits);
+    }
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Parses integer text like Python's {@code int(bytes)}.
+   *
+   * @throws BadTextException if it is not an integer or has more than {@code maxDigits} digits
+   */
+  static BigInteger parse(byte[] text, int maxDigits) {
+    return parse(PyText.ascii(text), maxDigits);
+  }
+
+  /** Parses integer text like Python's {@code int(str)} for ASCII text. */
+  static BigInteger parse(String text, int maxDigits) {
+    String s = PyText.strip(text);
+    int start = 0;
+    if (!s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-')) {
+      start = 1;
+    }
+    if (start >= s.length() || !PyText.isDigit(s.charAt(start))) {
+      throw new BadTextException("");
+    }
+    for (int i = start; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!PyText.isDigit(c) && c != '_') {
+        throw new BadTextException("");
+      }
+    }
+    String digits = PyText.removeUnderscores(s.substring(start));
+    if (digits.length() > maxDigits) {
+      throw new BadTextException(
+          "integer has " + digits.length() + " digits, more than " + maxDigits);
+    }
+    BigInteger magnitude = new BigInteger(digits);
+    return s.charAt(0) == '-' ? magnitude.negate() : magnitude;
+  }
+}

@@ -1,0 +1,143 @@
+package org.amp4j.codec.amp;
+
+import java.nio.charset.StandardCharsets;
+import org.amp4j.EncodingException;
+import org.amp4j.Limits;
+import org.amp4j.spi.OutboundMessage;
+import org.amp4j.spi.TypedValue;
+
+/**
+ * Turns an {@link OutboundMessage} into one AMP box (spec 3): a call carries {@code _command} and,
+ * when it wants an answer, {@code _ask}; an answer carries {@code _answer}; an error carries
+ * exactly {@code _error}, {@code _error_code} and {@code _error_description}. Every limit is
+ * checked before any output exists. Immutable and thread-safe.
+ */
+final class MessageEncoder {
+
+  private final ValueEncoder values;
+  private final int maxFrameLength;
+
+  MessageEncoder(Limits limits) {
+    this.values = new ValueEncoder(limits);
+    this.maxFrameLength = limits.maxFrameLength();
+  }
+
+  /**
+   * The bytes of one box.
+   *
+   * @throws EncodingException if the message cannot be encoded within the limits
+   */
+  byte[] encode(OutboundMessage message) {
+    BoxWriter box = new BoxWriter(values.maxValueLength());
+    switch (message.kind()) {
+      case CALL -> {
+        add(
+            box,
+            ProtocolKeys.COMMAND,
+            strict(required(message.command(), "command"), "command name"));
+        if (message.tag() != null) {
+          add(box, ProtocolKeys.ASK, tagBytes(message.tag()));
+        }
+      }
+      case ANSWER -> add(box, ProtocolKeys.ANSWER, tagBytes(required(message.tag(), "tag")));
+      case ERROR -> {
+        if (!message.values().isEmpty()) {
+          throw new EncodingException(
+              "an error message carries only _error, _error_code and _error_description, not "
+                  + message.values().size()
+                  + " values");
+        }
+        add(box, ProtocolKeys.ERROR, tagBytes(required(message.tag(), "tag")));
+        add(
+            box,
+            ProtocolKeys.ERROR_CODE,
+            strict(required(message.errorCode(), "code"), "error code"));
+        // Twisted encodes descriptions with replacement of unencodable characters.
+        add(
+            box,
+            ProtocolKeys.ERROR_DESCRIPTION,
+            required(message.errorDescription(), "description").getBytes(StandardCharsets.UTF_8));
+      }
+      default -> throw new IllegalStateException(message.kind().toString());
+    }
+    for (TypedValue<?> value : message.values()) {
+      addValue(box, value);
+      checkFrame(box);
+    }
+    checkFrame(box);
+    ByteSink out = new ByteSink((int) box.length());
+    box.writeTo(out);
+    return out.toByteArray();
+  }
+
+  private <T> void addValue(BoxWriter box, TypedValue<T> value) {
+    Where where = Where.key(value.name());
+    ByteKey key = key(value.name(), where);
+    if (ProtocolKeys.isProtocolKey(key)) {
+      throw new EncodingException(
+          "value " + where + " uses a key that AMP reserves for the protocol");
+    }
+    box.add(where, key, values.encode(value.type(), value.value(), where));
+  }
+
+  /** The key bytes of a value name: strict UTF-8. */
+  static ByteKey key(String name, Where where) {
+    try {
+      return new ByteKey(UnicodeText.encode(name));
+    } catch (BadTextException e) {
+      throw new EncodingException("key of value " + where + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void add(BoxWriter box, String protocolKey, byte[] value) {
+    box.add(
+        Where.key(protocolKey),
+        new ByteKey(protocolKey.getBytes(StandardCharsets.US_ASCII)),
+        value);
+  }
+
+  private void checkFrame(BoxWriter box) {
+    if (box.length() > maxFrameLength) {
+      throw new EncodingException(
+          "message is at least "
+              + box.length()
+              + " bytes, longer than the frame limit "
+              + maxFrameLength);
+    }
+  }
+
+  private static byte[] strict(String text, String what) {
+    try {
+      return UnicodeText.encode(text);
+    } catch (BadTextException e) {
+      throw new EncodingException(what + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String required(String s, String what) {
+    if (s == null) {
+      throw new EncodingException("the message has no " + what);
+    }
+    return s;
+  }
+
+  /**
+   * A tag's bytes: tags are ISO-8859-1 text, one char per byte.
+   *
+   * @throws EncodingException if a char is above U+00FF
+   */
+  static byte[] tagBytes(String tag) {
+    byte[] bytes = new byte[tag.length()];
+    for (int i = 0; i < tag.length(); i++) {
+      char c = tag.charAt(i);
+      if (c > 0xFF) {
+        throw new EncodingException(
+            String.format(
+                "tag char %d is U+%04X, which is not a byte (tags are ISO-8859-1 text)",
+                i, (int) c));
+      }
+      bytes[i] = (byte) c;
+    }
+    return bytes;
+  }
+}

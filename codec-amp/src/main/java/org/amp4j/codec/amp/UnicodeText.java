@@ -1,0 +1,60 @@
+package org.amp4j.codec.amp;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * AMP Unicode text (spec 7.5): standard UTF-8, strict both ways. Unpaired surrogates cannot be
+ * written; encoded surrogates, overlong forms and code points above U+10FFFF cannot be read.
+ */
+final class UnicodeText {
+
+  private UnicodeText() {}
+
+  /**
+   * Strict UTF-8.
+   *
+   * @throws BadTextException if the text has an unpaired surrogate
+   */
+  static byte[] encode(String text) {
+    try {
+      ByteBuffer out =
+          StandardCharsets.UTF_8
+              .newEncoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .encode(CharBuffer.wrap(text));
+      byte[] bytes = new byte[out.remaining()];
+      out.get(bytes);
+      return bytes;
+    } catch (CharacterCodingException e) {
+      throw new BadTextException("text has an unpaired surrogate, which UTF-8 cannot carry", e);
+    }
+  }
+
+  /**
+   * Strict UTF-8 decoding.
+   *
+   * @throws BadTextException if the bytes are not valid UTF-8
+   */
+  static String decode(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new BadTextException("not valid UTF-8", e);
+    }
+  }
+
+  /** Lenient UTF-8 decoding: malformed input becomes U+FFFD (for names and descriptions). */
+  static String decodeWithReplacement(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}
