@@ -4,15 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
@@ -36,7 +32,6 @@ import org.slf4j.LoggerFactory;
 final class RealPeer implements Peer, ConnectionHandler {
   private static final Logger log = LoggerFactory.getLogger(RealPeer.class);
   private static final String UNKNOWN_DESCRIPTION = "Unknown Error";
-  private static final int MAX_ABANDONED = 10_000;
   private static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
 
   private final Connection connection;
@@ -45,14 +40,7 @@ final class RealPeer implements Peer, ConnectionHandler {
   private final PeerConfig config;
   private final Executor executor;
   private final SerialExecutor dispatch;
-  private final Map<String, Pending<?>> outstanding = new ConcurrentHashMap<>();
-  private final Map<String, Boolean> abandoned =
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-          return size() > MAX_ABANDONED;
-        }
-      };
+  private final OutstandingCalls outstanding;
   private final Object writeLock = new Object();
   private final AtomicInteger pendingRequests = new AtomicInteger();
   private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
@@ -63,14 +51,6 @@ final class RealPeer implements Peer, ConnectionHandler {
   private volatile boolean draining;
   private Responders responders = Responders.none();
 
-  /** One call awaiting its answer. */
-  private record Pending<R>(
-      String command,
-      CompletableFuture<R> future,
-      Function<Fields, R> readAnswer,
-      BiFunction<String, String, RuntimeException> readError,
-      ScheduledFuture<?>[] timer) {}
-
   private RealPeer(Connection connection, Codec codec, PeerConfig config) {
     this.connection = connection;
     this.codec = codec;
@@ -78,6 +58,7 @@ final class RealPeer implements Peer, ConnectionHandler {
     this.config = config;
     this.executor = config.executor() != null ? config.executor() : SharedExecutors.handlerPool();
     this.dispatch = new SerialExecutor(executor);
+    this.outstanding = new OutstandingCalls(executor);
   }
 
   /** Wraps a fresh connection in a peer and starts reading from it. */
@@ -107,7 +88,7 @@ final class RealPeer implements Peer, ConnectionHandler {
     List<TypedValue<?>> values;
     try {
       spec = CommandSpec.cached((Class) command.getClass(), config.types());
-      values = valuesOf(spec.arguments(), command, spec.name());
+      values = OutboundValues.of(spec.arguments(), command, spec.name());
     } catch (AmpException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -160,13 +141,8 @@ final class RealPeer implements Peer, ConnectionHandler {
                       + " calls already outstanding, limit "
                       + config.limits().maxOutstandingCalls()));
         }
-        ScheduledFuture<?>[] timer = new ScheduledFuture<?>[1];
-        outstanding.put(tag, new Pending<>(command, future, readAnswer, readError, timer));
-        if (!timeout.isZero()) {
-          timer[0] =
-              SharedExecutors.timerPool()
-                  .schedule(() -> expire(tag, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
-        }
+        outstanding.add(
+            tag, new OutstandingCalls.Pending<>(command, future, readAnswer, readError), timeout);
       }
       try {
         connection.write(frame);
@@ -175,45 +151,7 @@ final class RealPeer implements Peer, ConnectionHandler {
         return CompletableFuture.failedFuture(e);
       }
     }
-    if (!requiresAnswer) {
-      return CompletableFuture.completedFuture(null);
-    }
-    future.whenComplete(
-        (r, t) -> {
-          if (future.isCancelled()) {
-            forget(tag);
-          }
-        });
-    return future;
-  }
-
-  private void expire(String tag, Duration timeout) {
-    Pending<?> p = outstanding.get(tag);
-    if (p != null && forget(tag)) {
-      p.future()
-          .completeExceptionally(
-              new CallTimeoutException(p.command() + ": no answer within " + timeout));
-    }
-  }
-
-  /** Drops an outstanding call whose answer will be ignored; true if it was outstanding. */
-  private boolean forget(String tag) {
-    Pending<?> p = outstanding.remove(tag);
-    if (p == null) {
-      return false;
-    }
-    cancelTimer(p);
-    synchronized (abandoned) {
-      abandoned.put(tag, Boolean.TRUE);
-    }
-    return true;
-  }
-
-  private static void cancelTimer(Pending<?> p) {
-    ScheduledFuture<?> t = p.timer()[0];
-    if (t != null) {
-      t.cancel(false);
-    }
+    return requiresAnswer ? future : CompletableFuture.completedFuture(null);
   }
 
   // ---- receiving (I/O thread) ----
@@ -244,7 +182,7 @@ final class RealPeer implements Peer, ConnectionHandler {
 
   private void onMessage(InboundMessage m, List<InboundMessage> calls) {
     switch (m.kind()) {
-      case ANSWER, ERROR -> onAnswer(m);
+      case ANSWER, ERROR -> outstanding.answer(m);
       case CALL -> {
         if (pendingRequests.incrementAndGet() >= config.limits().maxPendingRequests()
             && !readingPaused) {
@@ -254,40 +192,6 @@ final class RealPeer implements Peer, ConnectionHandler {
         calls.add(m);
       }
       default -> throw new ProtocolException("unknown message kind " + m.kind());
-    }
-  }
-
-  private void onAnswer(InboundMessage m) {
-    Pending<?> p = outstanding.remove(m.tag());
-    if (p == null) {
-      boolean wasAbandoned;
-      synchronized (abandoned) {
-        wasAbandoned = abandoned.remove(m.tag()) != null;
-      }
-      if (wasAbandoned) {
-        return;
-      }
-      throw new ProtocolException(
-          (m.kind() == org.amp4j.spi.MessageKind.ANSWER ? "answer" : "error")
-              + " for unknown tag '"
-              + m.tag()
-              + "'");
-    }
-    cancelTimer(p);
-    executor.execute(() -> complete(p, m));
-  }
-
-  private static <R> void complete(Pending<R> p, InboundMessage m) {
-    if (m.kind() == org.amp4j.spi.MessageKind.ERROR) {
-      p.future().completeExceptionally(p.readError().apply(m.errorCode(), m.errorDescription()));
-      return;
-    }
-    try {
-      p.future().complete(p.readAnswer().apply(m.fields()));
-    } catch (IllegalArgumentException e) {
-      p.future()
-          .completeExceptionally(
-              new ProtocolException(p.command() + " answer: " + e.getMessage(), e));
     }
   }
 
@@ -374,7 +278,9 @@ final class RealPeer implements Peer, ConnectionHandler {
     byte[] frame;
     try {
       values =
-          spec.response() == null ? List.of() : valuesOf(spec.response(), response, spec.name());
+          spec.response() == null
+              ? List.of()
+              : OutboundValues.of(spec.response(), response, spec.name());
     } catch (AmpException | IllegalArgumentException e) {
       log.error("{}: bad answer for {}: {}", spec.name(), remoteAddress(), e.getMessage());
       answerUnknown(tag, spec.name());
@@ -442,29 +348,6 @@ final class RealPeer implements Peer, ConnectionHandler {
     }
   }
 
-  // ---- values ----
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static List<TypedValue<?>> valuesOf(RecordSchema schema, Object record, String where) {
-    if (record == null) {
-      throw new EncodingException(where + ": null " + schema.name());
-    }
-    List<TypedValue<?>> values = new ArrayList<>(schema.fields().size());
-    for (Object o : schema.fields()) {
-      RecordSchema.FieldSpec f = (RecordSchema.FieldSpec) o;
-      Object v = schema.get(record, f);
-      if (v == null) {
-        if (!f.optional()) {
-          throw new EncodingException(
-              where + "." + f.name() + ": required " + f.type().name() + " is null");
-        }
-        continue;
-      }
-      values.add(new TypedValue(f.name(), f.type(), v));
-    }
-    return values;
-  }
-
   // ---- closing ----
 
   private ConnectionLostException lost(String what) {
@@ -506,14 +389,7 @@ final class RealPeer implements Peer, ConnectionHandler {
     synchronized (writeLock) {
       closed = true;
     }
-    for (String tag : List.copyOf(outstanding.keySet())) {
-      Pending<?> p = outstanding.remove(tag);
-      if (p != null) {
-        cancelTimer(p);
-        ConnectionLostException e = lost(p.command());
-        executor.execute(() -> p.future().completeExceptionally(e));
-      }
-    }
+    outstanding.failAll(this::lost);
     closeFuture.complete(null);
   }
 
