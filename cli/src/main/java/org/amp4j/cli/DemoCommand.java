@@ -86,9 +86,10 @@ final class DemoCommand implements Callable<Integer> {
             peer.call(new Delay(BigInteger.valueOf(300), "slow")).toCompletableFuture();
         CompletableFuture<Delay.Token> fast =
             peer.call(new Delay(BigInteger.valueOf(10), "fast")).toCompletableFuture();
-        slow.thenAccept(tok -> order.add(tok.token()));
-        fast.thenAccept(tok -> order.add(tok.token()));
-        CompletableFuture.allOf(slow, fast).join();
+        CompletableFuture.allOf(
+                slow.thenAccept(tok -> order.add(tok.token())),
+                fast.thenAccept(tok -> order.add(tok.token())))
+            .join();
         out.println(
             "out of order     sent Delay(300,'slow') then Delay(10,'fast'); answers arrived: "
                 + String.join(", ", order));

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.amp4j.Amp;
 import org.amp4j.AmpServer;
@@ -160,18 +157,7 @@ class CliTest {
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     try {
-      BufferedReader out =
-          new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-      String line =
-          CompletableFuture.supplyAsync(
-                  () -> {
-                    try {
-                      return out.readLine();
-                    } catch (java.io.IOException e) {
-                      throw new java.io.UncheckedIOException(e);
-                    }
-                  })
-              .get(120, TimeUnit.SECONDS);
+      String line = Twisted.firstLine(serve, 120);
       assertThat(line).startsWith("listening on 127.0.0.1:");
       int port = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1));
       Twisted.Result r = Twisted.client(port);

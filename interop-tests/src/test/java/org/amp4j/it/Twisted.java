@@ -57,6 +57,21 @@ final class Twisted {
     }
   }
 
+  /** The first line a process prints on stdout, waiting at most the given seconds. */
+  static String firstLine(Process p, long seconds) throws Exception {
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    return CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return out.readLine();
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            })
+        .get(seconds, TimeUnit.SECONDS);
+  }
+
   /** A running Twisted server; close() stops it. */
   static final class Server implements AutoCloseable {
     final Process process;
@@ -86,20 +101,9 @@ final class Twisted {
         new ProcessBuilder(PYTHON, SCRIPT, "serve", "--port", "0", "--host", "127.0.0.1")
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    CompletableFuture<String> line =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return out.readLine();
-              } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            });
     String first;
     try {
-      first = line.get(60, TimeUnit.SECONDS);
+      first = firstLine(p, 60);
     } catch (Exception e) {
       p.destroyForcibly();
       throw new AssertionError("Twisted server did not start", e);
