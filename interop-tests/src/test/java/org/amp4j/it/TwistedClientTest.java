@@ -31,4 +31,30 @@ class TwistedClientTest {
       assertThat(r.exitCode()).isZero();
     }
   }
+
+  /** The peer's checks hold against Twisted itself (its client against its own server). */
+  @Test
+  void twistedClient_passesEveryCheck_againstTwistedServer() throws Exception {
+    Twisted.require();
+    java.io.File script = new java.io.File(Twisted.SCRIPT);
+    Process p =
+        new ProcessBuilder(Twisted.PYTHON, "selftest.py")
+            .directory(script.getAbsoluteFile().getParentFile())
+            .redirectErrorStream(true)
+            .start();
+    java.util.concurrent.CompletableFuture<String> out =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new String(
+                    p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    assertThat(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    String text = out.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(text).contains("SELFTEST PASSED");
+    assertThat(p.exitValue()).as(text).isZero();
+  }
 }

@@ -7,16 +7,20 @@ package org.amp4j.spi;
 public interface Connection {
 
   /**
-   * Starts delivering received bytes and the close event to a handler. Called once; no bytes are
-   * delivered before it.
+   * Starts delivering received bytes and the close event to a handler. No bytes are delivered
+   * before it.
+   *
+   * @throws IllegalStateException if called more than once
    */
   void start(ConnectionHandler handler);
 
   /**
-   * Queues bytes for writing, in call order. The transport takes ownership of the array.
+   * Queues bytes for writing, in call order. The transport takes ownership of the array. A write
+   * that races with {@link #close()} on another thread may be dropped; the connection then closes
+   * as usual.
    *
    * @throws org.amp4j.LimitExceededException if more than the configured number of bytes is already
-   *     waiting for a slow reader; nothing is queued
+   *     waiting for a slow reader, or this write alone is larger than that limit; nothing is queued
    * @throws org.amp4j.ConnectionLostException if the connection is closed
    */
   void write(byte[] data);
