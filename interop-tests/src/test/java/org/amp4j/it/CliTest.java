@@ -76,16 +76,7 @@ class CliTest {
       assertThat(typed.out().strip())
           .isEqualTo("{\"float\":-0.0,\"int_list\":[1,-2,18446744073709551617]}");
 
-      Run error =
-          run(
-              "call",
-              "--connect",
-              target,
-              "Divide",
-              "numerator:integer=1",
-              "denominator:integer=0");
-      assertThat(error.exit()).isEqualTo(3);
-      assertThat(error.err().strip()).isEqualTo("ERROR ZERO_DIVISION: division by zero");
+      assertDeclaredErrorExits3(target);
 
       Run unknown = run("call", "--connect", target, "Nope");
       assertThat(unknown.exit()).isEqualTo(3);
@@ -95,6 +86,13 @@ class CliTest {
       assertThat(bad.exit()).isEqualTo(64);
       assertThat(bad.err()).contains("unknown type 'int'");
     }
+  }
+
+  private static void assertDeclaredErrorExits3(String target) {
+    Run error =
+        run("call", "--connect", target, "Divide", "numerator:integer=1", "denominator:integer=0");
+    assertThat(error.exit()).isEqualTo(3);
+    assertThat(error.err().strip()).isEqualTo("ERROR ZERO_DIVISION: division by zero");
   }
 
   @Test
@@ -134,16 +132,7 @@ class CliTest {
       assertThat(j.get("decimal").asText()).isEqualTo("-0.00");
       assertThat(j.get("datetime").asText()).isEqualTo("2012-01-23T12:34:56.054321+05:30");
       assertThat(j.get("boolean").asText()).isEqualTo("True");
-      Run error =
-          run(
-              "call",
-              "--connect",
-              target,
-              "Divide",
-              "numerator:integer=1",
-              "denominator:integer=0");
-      assertThat(error.exit()).isEqualTo(3);
-      assertThat(error.err().strip()).isEqualTo("ERROR ZERO_DIVISION: division by zero");
+      assertDeclaredErrorExits3(target);
     }
   }
 
