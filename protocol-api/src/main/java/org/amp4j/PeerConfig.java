@@ -14,7 +14,8 @@ import org.amp4j.value.TypeRegistry;
  * @param limits the limits (default {@link Limits#DEFAULTS})
  * @param callTimeout the timeout of calls made without one; {@link Duration#ZERO} for none (default
  *     60 s)
- * @param connectTimeout how long a connect may take (default 10 s)
+ * @param connectTimeout how long {@link Amp#connect} waits for a connection (default 10 s); a
+ *     transport may give up sooner on its own (TcpTransport's default is also 10 s)
  * @param executor where responders run and answers are delivered; null for a shared pool of daemon
  *     threads (default)
  * @param closeOnUnknownError whether to close the connection after answering a request with {@code
