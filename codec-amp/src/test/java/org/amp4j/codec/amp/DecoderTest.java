@@ -56,6 +56,16 @@ class DecoderTest {
     }
   }
 
+  /** An answer to tag 1 carrying one value. */
+  private static InboundMessage answerWith(String key, byte[] value) {
+    return one(
+        new Box()
+            .pair("_answer", "1")
+            .pair(key.getBytes(StandardCharsets.UTF_8), value)
+            .end()
+            .bytes());
+  }
+
   private static InboundMessage one(byte[] wire) {
     return AmpVectorsTest.single(wire);
   }
@@ -302,15 +312,7 @@ class DecoderTest {
 
   @Test
   void listElementErrorsSayWhichElement() {
-    InboundMessage m =
-        one(
-            new Box()
-                .pair(
-                    "_answer".getBytes(StandardCharsets.US_ASCII),
-                    "1".getBytes(StandardCharsets.US_ASCII))
-                .pair("l".getBytes(StandardCharsets.US_ASCII), Vectors.hex("000131000178"))
-                .end()
-                .bytes());
+    InboundMessage m = answerWith("l", Vectors.hex("000131000178"));
     assertThatThrownBy(() -> m.fields().get("l", ValueTypes.listOf(ValueTypes.INTEGER)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("element 1 of list<integer>: expected integer, got \"x\"");
@@ -349,27 +351,11 @@ class DecoderTest {
     ValueType<List<Map<String, Object>>> type = ValueTypes.records(schema);
     // Empty record, a duplicate key (last wins), then an incomplete trailing box (ignored).
     byte[] value = Vectors.hex("0000" + "000161000131" + "000161000132" + "0000" + "0001610001");
-    InboundMessage m =
-        one(
-            new Box()
-                .pair(
-                    "_answer".getBytes(StandardCharsets.US_ASCII),
-                    "1".getBytes(StandardCharsets.US_ASCII))
-                .pair("r".getBytes(StandardCharsets.US_ASCII), value)
-                .end()
-                .bytes());
+    InboundMessage m = answerWith("r", value);
     assertThat(m.fields().get("r", type)).containsExactly(Map.of(), Map.of("a", BigInteger.TWO));
 
     byte[] longKey = Vectors.hex("0100");
-    InboundMessage bad =
-        one(
-            new Box()
-                .pair(
-                    "_answer".getBytes(StandardCharsets.US_ASCII),
-                    "1".getBytes(StandardCharsets.US_ASCII))
-                .pair("r".getBytes(StandardCharsets.US_ASCII), longKey)
-                .end()
-                .bytes());
+    InboundMessage bad = answerWith("r", longKey);
     assertThatThrownBy(() -> bad.fields().get("r", type))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("expected records<R>")
@@ -380,28 +366,12 @@ class DecoderTest {
   void recordFieldErrorsNameTheRecordAndField() {
     RecordSchema<Point> schema = TypeRegistry.standard().schemaOf(Point.class);
     byte[] value = Vectors.hex("000178000131000179000178" + "0000");
-    InboundMessage m =
-        one(
-            new Box()
-                .pair(
-                    "_answer".getBytes(StandardCharsets.US_ASCII),
-                    "1".getBytes(StandardCharsets.US_ASCII))
-                .pair("p".getBytes(StandardCharsets.US_ASCII), value)
-                .end()
-                .bytes());
+    InboundMessage m = answerWith("p", value);
     assertThatThrownBy(() -> m.fields().get("p", ValueTypes.records(schema)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("record 0 of records<Point>: Point.y: expected integer(long), got \"x\"");
     byte[] missing = Vectors.hex("000178000131" + "0000");
-    InboundMessage m2 =
-        one(
-            new Box()
-                .pair(
-                    "_answer".getBytes(StandardCharsets.US_ASCII),
-                    "1".getBytes(StandardCharsets.US_ASCII))
-                .pair("p".getBytes(StandardCharsets.US_ASCII), missing)
-                .end()
-                .bytes());
+    InboundMessage m2 = answerWith("p", missing);
     assertThatThrownBy(() -> m2.fields().get("p", ValueTypes.records(schema)))
         .hasMessageContaining("required")
         .hasMessageContaining("y");

@@ -253,27 +253,7 @@ class RoundTripPropertiesTest {
             specs.add(field(f.get1(), f.get2().type(), f.get3()));
           }
           ValueType<?> type = ValueTypes.records(schema(specs));
-          Arbitrary<Map<String, Typed>> record = recordValue(fields);
-          return record
-              .list()
-              .ofMaxSize(3)
-              .map(
-                  rs -> {
-                    List<Object> values = new ArrayList<>();
-                    List<Object> expected = new ArrayList<>();
-                    for (Map<String, Typed> r : rs) {
-                      Map<String, Object> v = new LinkedHashMap<>();
-                      Map<String, Object> e = new LinkedHashMap<>();
-                      r.forEach(
-                          (k, t) -> {
-                            v.put(k, t.value());
-                            e.put(k, t.expected());
-                          });
-                      values.add(v);
-                      expected.add(e);
-                    }
-                    return new Typed(type, values, expected);
-                  });
+          return recordLists(type, recordValue(fields));
         });
   }
 
@@ -316,7 +296,13 @@ class RoundTripPropertiesTest {
     for (RecordSchema.FieldSpec f : schema.fields()) {
       fields.add(Tuple.of(f.name(), new Typed(f.type(), null, null), f.optional()));
     }
-    return recordValue(fields)
+    return recordLists(type, recordValue(fields));
+  }
+
+  /** Lists of up to three records of a records type, with their expected decoded form. */
+  private static Arbitrary<Typed> recordLists(
+      ValueType<?> type, Arbitrary<Map<String, Typed>> record) {
+    return record
         .list()
         .ofMaxSize(3)
         .map(
