@@ -146,17 +146,21 @@ class BackPressureTest {
     }
   }
 
+  /** A server handler that pauses the server's reading when its first bytes arrive. */
+  private static RecordingHandler pausingOnFirstBytes(Loopback loop) {
+    AtomicBoolean pausedOnce = new AtomicBoolean();
+    return new RecordingHandler(
+        bytes -> {
+          if (pausedOnce.compareAndSet(false, true)) {
+            loop.server.setReadingPaused(true);
+          }
+        });
+  }
+
   @Test
   void setReadingPaused_stopsDelivery_andFalseResumesIt() throws Exception {
     try (Loopback loop = Loopback.open()) {
-      AtomicBoolean pausedOnce = new AtomicBoolean();
-      RecordingHandler server =
-          new RecordingHandler(
-              bytes -> {
-                if (pausedOnce.compareAndSet(false, true)) {
-                  loop.server.setReadingPaused(true);
-                }
-              });
+      RecordingHandler server = pausingOnFirstBytes(loop);
       loop.server.start(server);
       loop.client.start(new RecordingHandler());
 
@@ -173,14 +177,7 @@ class BackPressureTest {
   @Test
   void pausedReading_staysPausedWhenTheChannelBecomesWritableAgain() throws Exception {
     try (Loopback loop = Loopback.open()) {
-      AtomicBoolean pausedOnce = new AtomicBoolean();
-      RecordingHandler server =
-          new RecordingHandler(
-              bytes -> {
-                if (pausedOnce.compareAndSet(false, true)) {
-                  loop.server.setReadingPaused(true);
-                }
-              });
+      RecordingHandler server = pausingOnFirstBytes(loop);
       loop.server.start(server);
       loop.client.write("first".getBytes(US_ASCII));
       server.awaitBytes(5);
