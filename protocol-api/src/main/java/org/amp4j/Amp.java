@@ -40,7 +40,7 @@ public final class Amp {
       String host, int port, PeerConfig config, Function<? super Peer, Responders> responders) {
     Objects.requireNonNull(responders, "responders");
     Transport transport = Plugins.transport(config.transport());
-    Codec codec = Plugins.codec(config.codec(), config.limits());
+    CodecSet codecs = CodecSet.of(config);
     Set<Peer> peers = ConcurrentHashMap.newKeySet();
     Transport.Listener listener =
         transport.listen(
@@ -48,7 +48,7 @@ public final class Amp {
             port,
             config.limits(),
             connection -> {
-              Peer peer = RealPeer.open(connection, codec, config, responders);
+              Peer peer = RealPeer.accept(connection, codecs, config, responders);
               peers.add(peer);
               peer.closeFuture().whenComplete((v, t) -> peers.remove(peer));
             });
@@ -101,7 +101,10 @@ public final class Amp {
       String host, int port, PeerConfig config, Function<? super Peer, Responders> responders) {
     CompletableFuture<Peer> f = connectAsync(host, port, config, responders).toCompletableFuture();
     try {
-      return f.get(config.connectTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+      // the transport and the handshake enforce the timeout; this bound is only a backstop
+      return config.connectTimeout().isZero()
+          ? f.get()
+          : f.get(config.connectTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof AmpException a) {
         throw a;
@@ -121,10 +124,10 @@ public final class Amp {
   public static CompletionStage<Peer> connectAsync(
       String host, int port, PeerConfig config, Function<? super Peer, Responders> responders) {
     Transport transport = Plugins.transport(config.transport());
-    Codec codec = Plugins.codec(config.codec(), config.limits());
+    CodecSet codecs = CodecSet.of(config);
     return transport
         .connect(host, port, config.limits())
-        .thenApply(connection -> open(connection, codec, config, responders));
+        .thenCompose(connection -> RealPeer.connect(connection, codecs, config, responders));
   }
 
   /**

@@ -4,7 +4,10 @@ package org.amp4j;
  * Every limit amp4j enforces, in one immutable object. Each is checked before anything is allocated
  * or sent for it.
  *
- * @param maxValueLength longest single value, in bytes (default and AMP maximum 65,535)
+ * @param maxValueLength longest single value (bytes, or the UTF-8 encoding of text) in bytes, after
+ *     any splitting the codec does is undone (default 16 MiB). Plain AMP carries at most {@value
+ *     #AMP_MAX_VALUE_LENGTH} bytes per value whatever this says; two amp4j peers on AMP split
+ *     longer values (the {@code amp.split-values} extension)
  * @param maxFrameLength longest message on the wire, in bytes (default 16 MiB)
  * @param maxOutstandingCalls calls awaiting an answer per connection (default 10,000); more fail
  *     with {@link LimitExceededException}
@@ -14,6 +17,8 @@ package org.amp4j;
  *     fail with {@link LimitExceededException}
  * @param maxNestingDepth deepest nesting of lists and records (default 32)
  * @param maxIntegerDigits most decimal digits in an integer (default 4,300, as CPython)
+ * @param maxListLength most elements in one list or list of records (default 1,048,576)
+ * @param maxFieldCount most values in one message or one record (default 4,096)
  */
 public record Limits(
     int maxValueLength,
@@ -22,9 +27,11 @@ public record Limits(
     int maxPendingRequests,
     long maxPendingWriteBytes,
     int maxNestingDepth,
-    int maxIntegerDigits) {
+    int maxIntegerDigits,
+    int maxListLength,
+    int maxFieldCount) {
 
-  /** The AMP protocol's own ceiling for one value. */
+  /** The AMP protocol's own ceiling for one value on the wire. */
   public static final int AMP_MAX_VALUE_LENGTH = 65_535;
 
   /** The defaults. */
@@ -39,10 +46,8 @@ public record Limits(
     positive("maxPendingWriteBytes", maxPendingWriteBytes);
     positive("maxNestingDepth", maxNestingDepth);
     positive("maxIntegerDigits", maxIntegerDigits);
-    if (maxValueLength > AMP_MAX_VALUE_LENGTH) {
-      throw new IllegalArgumentException(
-          "maxValueLength " + maxValueLength + " exceeds the AMP maximum " + AMP_MAX_VALUE_LENGTH);
-    }
+    positive("maxListLength", maxListLength);
+    positive("maxFieldCount", maxFieldCount);
   }
 
   private static void positive(String name, long value) {
@@ -66,18 +71,22 @@ public record Limits(
     b.maxPendingWriteBytes = maxPendingWriteBytes;
     b.maxNestingDepth = maxNestingDepth;
     b.maxIntegerDigits = maxIntegerDigits;
+    b.maxListLength = maxListLength;
+    b.maxFieldCount = maxFieldCount;
     return b;
   }
 
   /** Builds {@link Limits}; not thread-safe. */
   public static final class Builder {
-    private int maxValueLength = AMP_MAX_VALUE_LENGTH;
+    private int maxValueLength = 16 * 1024 * 1024;
     private int maxFrameLength = 16 * 1024 * 1024;
     private int maxOutstandingCalls = 10_000;
     private int maxPendingRequests = 10_000;
     private long maxPendingWriteBytes = 16L * 1024 * 1024;
     private int maxNestingDepth = 32;
     private int maxIntegerDigits = 4_300;
+    private int maxListLength = 1 << 20;
+    private int maxFieldCount = 4_096;
 
     private Builder() {}
 
@@ -123,6 +132,18 @@ public record Limits(
       return this;
     }
 
+    /** See {@link Limits#maxListLength()}. */
+    public Builder maxListLength(int v) {
+      maxListLength = v;
+      return this;
+    }
+
+    /** See {@link Limits#maxFieldCount()}. */
+    public Builder maxFieldCount(int v) {
+      maxFieldCount = v;
+      return this;
+    }
+
     /** The limits; throws IllegalArgumentException for a non-positive value. */
     public Limits build() {
       return new Limits(
@@ -132,7 +153,9 @@ public record Limits(
           maxPendingRequests,
           maxPendingWriteBytes,
           maxNestingDepth,
-          maxIntegerDigits);
+          maxIntegerDigits,
+          maxListLength,
+          maxFieldCount);
     }
   }
 }

@@ -44,6 +44,12 @@ public interface Peer extends AutoCloseable {
   /** Completes when the connection has closed, for any reason. */
   CompletionStage<Void> closeFuture();
 
+  /**
+   * The codec this connection speaks, such as {@code json}: the one the handshake settled on, or
+   * {@code amp} with a plain AMP peer.
+   */
+  String codec();
+
   /** A description of the other end, such as {@code 127.0.0.1:4242}. */
   String remoteAddress();
 

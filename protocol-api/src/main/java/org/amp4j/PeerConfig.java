@@ -1,6 +1,8 @@
 package org.amp4j;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.amp4j.value.TypeRegistry;
@@ -9,7 +11,14 @@ import org.amp4j.value.TypeRegistry;
  * How a peer behaves: codec, transport, limits, timeouts, and where handlers run. Immutable; build
  * with {@link #builder()}.
  *
- * @param codec the codec name (default {@code amp})
+ * @param codecs the codecs this peer accepts, most preferred first. Empty (the default) means every
+ *     codec on the class path: {@code json} first, then the others by name, {@code amp} last. A
+ *     name not on the class path fails when a connection starts, with the names that are. AMP is
+ *     always accepted in the end: it is what a plain AMP peer speaks
+ * @param handshake whether connections negotiate the codec with the hello (default true). Without
+ *     it both ends must be configured with the same first codec, which is used from the first byte
+ * @param endpoints where a client connects, in order of preference (default none)
+ * @param listen where a server listens (default {@code 127.0.0.1:0}, a free port)
  * @param transport the transport name (default {@code tcp})
  * @param limits the limits (default {@link Limits#DEFAULTS})
  * @param callTimeout the timeout of calls made without one; {@link Duration#ZERO} for none (default
@@ -23,7 +32,10 @@ import org.amp4j.value.TypeRegistry;
  * @param types the type registry for command definitions (default {@link TypeRegistry#standard()})
  */
 public record PeerConfig(
-    String codec,
+    List<String> codecs,
+    boolean handshake,
+    List<Endpoint> endpoints,
+    Endpoint listen,
     String transport,
     Limits limits,
     Duration callTimeout,
@@ -37,7 +49,9 @@ public record PeerConfig(
 
   /** Validates the configuration. */
   public PeerConfig {
-    Objects.requireNonNull(codec, "codec");
+    codecs = List.copyOf(codecs);
+    endpoints = List.copyOf(endpoints);
+    Objects.requireNonNull(listen, "listen");
     Objects.requireNonNull(transport, "transport");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(callTimeout, "callTimeout");
@@ -53,10 +67,44 @@ public record PeerConfig(
     return new Builder();
   }
 
+  /**
+   * The defaults, overridden by a configuration file, overridden by {@code amp4j.*} system
+   * properties. Override further with {@code load(file).toBuilder()...build()}.
+   *
+   * <p>The file is UTF-8 YAML ({@code .yaml}, {@code .yml}) or properties ({@code .properties}),
+   * with the keys of docs/configuration.md: {@code codecs}, {@code handshake}, {@code endpoints},
+   * {@code listen}, {@code transport}, {@code callTimeout}, {@code connectTimeout}, {@code
+   * closeOnUnknownError} and {@code limits.}<i>name</i> for each of {@link Limits}. The system
+   * property of a key is {@code amp4j.}<i>key</i>, as in {@code -Damp4j.callTimeout=5s}. The
+   * executor and the type registry are not configurable this way. Codec names are checked when a
+   * connection starts, not here.
+   *
+   * @throws IllegalArgumentException if the file is missing or unreadable, or its extension is not
+   *     one of those; or, naming every key at fault, if a key is unknown (with the closest valid
+   *     key) or a value is bad (with the form expected)
+   */
+  public static PeerConfig load(Path file) {
+    return ConfigLoader.load(Objects.requireNonNull(file, "file"));
+  }
+
+  /**
+   * The defaults, overridden by {@code amp4j.*} system properties; see {@link #load(Path)}. An
+   * {@code amp4j.*} property that is no key is ignored unless it is close to one or lies under
+   * {@code amp4j.limits.}, since tests and tools use the prefix too.
+   *
+   * @throws IllegalArgumentException if a property is misspelt or has a bad value
+   */
+  public static PeerConfig fromSystemProperties() {
+    return ConfigLoader.fromSystemProperties();
+  }
+
   /** A builder starting from this configuration. */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.codec = codec;
+    b.codecs = codecs;
+    b.handshake = handshake;
+    b.endpoints = endpoints;
+    b.listen = listen;
     b.transport = transport;
     b.limits = limits;
     b.callTimeout = callTimeout;
@@ -69,7 +117,10 @@ public record PeerConfig(
 
   /** Builds a {@link PeerConfig}; not thread-safe. */
   public static final class Builder {
-    private String codec = "amp";
+    private List<String> codecs = List.of();
+    private boolean handshake = true;
+    private List<Endpoint> endpoints = List.of();
+    private Endpoint listen = new Endpoint("127.0.0.1", 0);
     private String transport = "tcp";
     private Limits limits = Limits.DEFAULTS;
     private Duration callTimeout = Duration.ofSeconds(60);
@@ -80,9 +131,33 @@ public record PeerConfig(
 
     private Builder() {}
 
-    /** See {@link PeerConfig#codec()}. */
+    /** See {@link PeerConfig#codecs()}. */
+    public Builder codecs(List<String> v) {
+      codecs = v;
+      return this;
+    }
+
+    /** Accepts one codec only (and AMP, for plain AMP peers); see {@link PeerConfig#codecs()}. */
     public Builder codec(String v) {
-      codec = v;
+      codecs = List.of(v);
+      return this;
+    }
+
+    /** See {@link PeerConfig#handshake()}. */
+    public Builder handshake(boolean v) {
+      handshake = v;
+      return this;
+    }
+
+    /** See {@link PeerConfig#endpoints()}. */
+    public Builder endpoints(List<Endpoint> v) {
+      endpoints = v;
+      return this;
+    }
+
+    /** See {@link PeerConfig#listen()}. */
+    public Builder listen(Endpoint v) {
+      listen = v;
       return this;
     }
 
@@ -131,7 +206,10 @@ public record PeerConfig(
     /** The configuration. */
     public PeerConfig build() {
       return new PeerConfig(
-          codec,
+          codecs,
+          handshake,
+          endpoints,
+          listen,
           transport,
           limits,
           callTimeout,

@@ -18,6 +18,7 @@ import org.amp4j.spi.Connection;
 import org.amp4j.spi.ConnectionHandler;
 import org.amp4j.spi.InboundMessage;
 import org.amp4j.spi.MessageDecoder;
+import org.amp4j.spi.MessageKind;
 import org.amp4j.spi.OutboundMessage;
 import org.amp4j.spi.TypedValue;
 import org.amp4j.value.Fields;
@@ -35,8 +36,6 @@ final class RealPeer implements Peer, ConnectionHandler {
   private static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
 
   private final Connection connection;
-  private final Codec codec;
-  private final MessageDecoder decoder;
   private final PeerConfig config;
   private final Executor executor;
   private final SerialExecutor dispatch;
@@ -51,27 +50,91 @@ final class RealPeer implements Peer, ConnectionHandler {
   private volatile boolean draining;
   private Responders responders = Responders.none();
 
-  private RealPeer(Connection connection, Codec codec, PeerConfig config) {
+  // The codec changes once, when the handshake ends: under writeLock, so that every frame after
+  // the handshake's answer is in the new codec. The decoder is used on the I/O thread only.
+  private volatile Codec codec;
+  private MessageDecoder decoder;
+  // The handshake (see Hello); null when this peer is not part of one.
+  private final CodecSet codecs;
+  private HandshakeState handshake = HandshakeState.NONE;
+  private String helloTag;
+  private final CompletableFuture<Peer> handshakeDone = new CompletableFuture<>();
+  private final List<InboundMessage> heldCalls = new ArrayList<>();
+
+  private enum HandshakeState {
+    /** Not negotiating: the codec is fixed. */
+    NONE,
+    /** A server that has not yet received its first message, which may be a hello. */
+    AWAITING_HELLO,
+    /** A client that sent its hello and awaits the answer; received calls are held until then. */
+    AWAITING_ANSWER
+  }
+
+  private RealPeer(Connection connection, Codec codec, CodecSet codecs, PeerConfig config) {
     this.connection = connection;
     this.codec = codec;
     this.decoder = codec.newDecoder();
+    this.codecs = codecs;
     this.config = config;
     this.executor = config.executor() != null ? config.executor() : SharedExecutors.handlerPool();
     this.dispatch = new SerialExecutor(executor);
     this.outstanding = new OutstandingCalls(executor);
   }
 
-  /** Wraps a fresh connection in a peer and starts reading from it. */
+  /** Wraps a fresh connection in a peer with a fixed codec and starts reading from it. */
   static RealPeer open(
       Connection connection,
       Codec codec,
       PeerConfig config,
       Function<? super Peer, Responders> responders) {
-    RealPeer peer = new RealPeer(connection, codec, config);
-    Responders r = responders == null ? null : responders.apply(peer);
-    peer.responders = r == null ? Responders.none() : r;
-    connection.start(peer);
+    RealPeer peer = new RealPeer(connection, codec, null, config);
+    peer.start(responders);
     return peer;
+  }
+
+  /**
+   * Wraps a connection a server accepted: with the handshake on, it speaks AMP and takes a hello as
+   * its first message, if one comes; otherwise it speaks the first configured codec.
+   */
+  static RealPeer accept(
+      Connection connection,
+      CodecSet codecs,
+      PeerConfig config,
+      Function<? super Peer, Responders> responders) {
+    RealPeer peer =
+        new RealPeer(
+            connection, config.handshake() ? codecs.amp() : codecs.first(), codecs, config);
+    if (config.handshake()) {
+      peer.handshake = HandshakeState.AWAITING_HELLO;
+    }
+    peer.start(responders);
+    return peer;
+  }
+
+  /**
+   * Wraps a connection a client made and, with the handshake on, sends the hello. Completes when
+   * the codec is settled: the peer is then ready for calls.
+   */
+  static CompletionStage<Peer> connect(
+      Connection connection,
+      CodecSet codecs,
+      PeerConfig config,
+      Function<? super Peer, Responders> responders) {
+    if (!config.handshake()) {
+      return CompletableFuture.completedFuture(
+          open(connection, codecs.first(), config, responders));
+    }
+    RealPeer peer = new RealPeer(connection, codecs.amp(), codecs, config);
+    peer.handshake = HandshakeState.AWAITING_ANSWER;
+    peer.start(responders);
+    peer.sendHello();
+    return peer.handshakeDone;
+  }
+
+  private void start(Function<? super Peer, Responders> factory) {
+    Responders r = factory == null ? null : factory.apply(this);
+    responders = r == null ? Responders.none() : r;
+    connection.start(this);
   }
 
   // ---- calling ----
@@ -166,13 +229,17 @@ final class RealPeer implements Peer, ConnectionHandler {
     // processes every box of a read before its close takes effect).
     List<InboundMessage> calls = new ArrayList<>();
     try {
-      decoder.decode(data, m -> onMessage(m, calls));
+      // The decoder may change after a message (the handshake), so take one message at a time.
+      InboundMessage m;
+      while ((m = decoder.next(data)) != null) {
+        onMessage(m, calls);
+      }
     } catch (ProtocolException e) {
       log.warn("closing connection to {}: {}", remoteAddress(), e.getMessage());
-      closeBecause(e);
+      failReading(e);
     } catch (RuntimeException e) {
       log.error("closing connection to {}: unexpected decoder failure", remoteAddress(), e);
-      closeBecause(new ProtocolException("decoder failed: " + e, e));
+      failReading(new ProtocolException("decoder failed: " + e, e));
     } finally {
       for (InboundMessage call : calls) {
         dispatch.execute(() -> handleCall(call));
@@ -181,18 +248,124 @@ final class RealPeer implements Peer, ConnectionHandler {
   }
 
   private void onMessage(InboundMessage m, List<InboundMessage> calls) {
+    switch (handshake) {
+      case AWAITING_HELLO -> {
+        handshake = HandshakeState.NONE;
+        if (Hello.isHello(m)) {
+          answerHello(m);
+          return;
+        }
+      }
+      case AWAITING_ANSWER -> {
+        if (m.kind() != MessageKind.CALL && helloTag.equals(m.tag())) {
+          endHandshake(m);
+          return;
+        }
+        if (m.kind() == MessageKind.CALL) {
+          countRequest();
+          heldCalls.add(m);
+          return;
+        }
+      }
+      default -> {}
+    }
     switch (m.kind()) {
       case ANSWER, ERROR -> outstanding.answer(m);
       case CALL -> {
-        if (pendingRequests.incrementAndGet() >= config.limits().maxPendingRequests()
-            && !readingPaused) {
-          readingPaused = true;
-          connection.setReadingPaused(true);
-        }
+        countRequest();
         calls.add(m);
       }
       default -> throw new ProtocolException("unknown message kind " + m.kind());
     }
+  }
+
+  private void countRequest() {
+    if (pendingRequests.incrementAndGet() >= config.limits().maxPendingRequests()
+        && !readingPaused) {
+      readingPaused = true;
+      connection.setReadingPaused(true);
+    }
+  }
+
+  // ---- handshake (I/O thread, except sendHello) ----
+
+  private void sendHello() {
+    synchronized (writeLock) {
+      helloTag = Long.toHexString(++tagCounter);
+      try {
+        connection.write(codec.encode(Hello.offer(helloTag, codecs.names(), codecs.extensions())));
+      } catch (AmpException e) {
+        handshakeDone.completeExceptionally(e);
+        connection.close();
+        return;
+      }
+    }
+    long timeout = config.connectTimeout().isZero() ? 0 : config.connectTimeout().toMillis();
+    if (timeout > 0) {
+      SharedExecutors.timerPool()
+          .schedule(
+              () -> {
+                if (!handshakeDone.isDone()) {
+                  abort(
+                      new ConnectionLostException(
+                          "no answer to the handshake from "
+                              + remoteAddress()
+                              + " within "
+                              + config.connectTimeout()));
+                }
+              },
+              timeout,
+              TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** A server's part: choose the codec, answer in AMP, and speak the chosen codec from then on. */
+  private void answerHello(InboundMessage m) {
+    if (m.tag() == null) {
+      throw new ProtocolException(Hello.COMMAND + " sent without _ask");
+    }
+    Hello.Offer offer = Hello.readOffer(m);
+    CodecSet.Choice choice = codecs.choose(offer.codecs(), offer.extensions());
+    byte[] frame = codec.encode(Hello.answer(m.tag(), choice.codec().name(), choice.extensions()));
+    synchronized (writeLock) {
+      if (closed) {
+        return;
+      }
+      connection.write(frame);
+      codec = choice.codec();
+    }
+    decoder = choice.codec().newDecoder();
+    log.debug("{}: codec {} {}", remoteAddress(), choice.codec().name(), choice.extensions());
+  }
+
+  /** A client's part: take the server's choice, or stay AMP if the server does not know hello. */
+  private void endHandshake(InboundMessage m) {
+    if (m.kind() == MessageKind.ERROR) {
+      if (!RemoteException.UNHANDLED.equals(m.errorCode())) {
+        throw new ProtocolException(
+            "handshake refused by "
+                + remoteAddress()
+                + ": "
+                + m.errorCode()
+                + " "
+                + m.errorDescription());
+      }
+      log.debug("{} is a plain AMP peer; staying with amp", remoteAddress());
+    } else {
+      Hello.Choice choice = Hello.readChoice(m);
+      Codec chosen = codecs.accept(choice.codec(), choice.extensions());
+      synchronized (writeLock) {
+        codec = chosen;
+      }
+      decoder = chosen.newDecoder();
+      log.debug("{}: codec {} {}", remoteAddress(), chosen.name(), choice.extensions());
+    }
+    handshake = HandshakeState.NONE;
+    for (InboundMessage call : heldCalls) {
+      dispatch.execute(() -> handleCall(call));
+    }
+    heldCalls.clear();
+    executor.execute(() -> handshakeDone.complete(this));
   }
 
   // ---- answering (executor) ----
@@ -357,6 +530,26 @@ final class RealPeer implements Peer, ConnectionHandler {
         what + ": connection to " + remoteAddress() + " is closed" + suffix, reason);
   }
 
+  /** After bad input: a connection that never finished its handshake has nothing to drain. */
+  private void failReading(Throwable reason) {
+    if (handshake == HandshakeState.AWAITING_ANSWER) {
+      abort(reason);
+    } else {
+      closeBecause(reason);
+    }
+  }
+
+  /** Closes at once, without letting received requests finish. */
+  private void abort(Throwable reason) {
+    synchronized (this) {
+      if (closeReason == null) {
+        closeReason = reason;
+      }
+      draining = true;
+    }
+    connection.close();
+  }
+
   /**
    * Closes as Twisted does after a fatal, undeclared or protocol error: reads nothing more, lets
    * the requests already received finish and answer (bounded by {@link #DRAIN_LIMIT}), then closes
@@ -390,6 +583,9 @@ final class RealPeer implements Peer, ConnectionHandler {
       closed = true;
     }
     outstanding.failAll(this::lost);
+    if (!handshakeDone.isDone()) {
+      handshakeDone.completeExceptionally(lost("handshake"));
+    }
     closeFuture.complete(null);
   }
 
@@ -404,6 +600,11 @@ final class RealPeer implements Peer, ConnectionHandler {
   }
 
   @Override
+  public String codec() {
+    return codec.name();
+  }
+
+  @Override
   public String remoteAddress() {
     return connection.remoteAddress();
   }
@@ -415,6 +616,6 @@ final class RealPeer implements Peer, ConnectionHandler {
 
   @Override
   public String toString() {
-    return "Peer[" + remoteAddress() + (closed ? ", closed" : "") + "]";
+    return "Peer[" + remoteAddress() + ", " + codec.name() + (closed ? ", closed" : "") + "]";
   }
 }

@@ -1,10 +1,15 @@
 package org.amp4j.spi;
 
+import java.util.Set;
 import org.amp4j.EncodingException;
 
 /**
  * Turns messages into bytes and back for one wire format. Implementations are immutable and
  * thread-safe; {@link #newDecoder()} gives each connection its own decoder.
+ *
+ * <p>Value types may differ by codec ({@link org.amp4j.value.ValueType#forCodec}): an
+ * implementation resolves every type it encodes or decodes, nested ones included, with its own
+ * {@link #name()}.
  */
 public interface Codec {
 
@@ -21,4 +26,22 @@ public interface Codec {
 
   /** A new decoder for one connection. */
   MessageDecoder newDecoder();
+
+  /**
+   * The optional wire extensions this codec can use once both peers agree on them in the handshake,
+   * such as {@code amp.split-values}. Names are prefixed with the codec's name. None by default.
+   */
+  default Set<String> extensions() {
+    return Set.of();
+  }
+
+  /**
+   * This codec with some of its {@link #extensions()} switched on, for a connection whose peers
+   * agreed on them.
+   *
+   * @param enabled a subset of {@link #extensions()}
+   */
+  default Codec withExtensions(Set<String> enabled) {
+    return this;
+  }
 }

@@ -96,9 +96,79 @@ public abstract class ValueType<T> {
     return new Mapped<>(this, name, decode, encode);
   }
 
+  /**
+   * This type as a codec carries it. A type is the same in every codec unless it was made with
+   * {@link #perCodec}; codecs call this at every level they encode or decode (the value itself,
+   * list elements, record fields), so a per-codec type may appear anywhere.
+   *
+   * @param codec the codec's configuration name, such as {@code json}
+   */
+  public ValueType<T> forCodec(String codec) {
+    return this;
+  }
+
+  /**
+   * A type carried differently by different codecs: a user type that is, say, text in AMP and a
+   * list of integers in JSON and msgpack. Each representation is an ordinary type of the same Java
+   * type, usually a {@link #map mapping} over a built-in one.
+   *
+   * @param fallback the representation for codecs not named in {@code byCodec}
+   * @param byCodec representations by codec name
+   */
+  public static <T> ValueType<T> perCodec(
+      ValueType<T> fallback, java.util.Map<String, ValueType<T>> byCodec) {
+    return new PerCodec<>(fallback, byCodec);
+  }
+
   @Override
   public String toString() {
     return name();
+  }
+
+  /** A type whose representation depends on the codec. */
+  static final class PerCodec<T> extends ValueType<T> {
+    private final ValueType<T> fallback;
+    private final java.util.Map<String, ValueType<T>> byCodec;
+
+    PerCodec(ValueType<T> fallback, java.util.Map<String, ValueType<T>> byCodec) {
+      this.fallback = Objects.requireNonNull(fallback, "fallback");
+      this.byCodec = java.util.Map.copyOf(byCodec);
+    }
+
+    @Override
+    public ValueType<T> forCodec(String codec) {
+      return byCodec.getOrDefault(codec, fallback).forCodec(codec);
+    }
+
+    @Override
+    public Kind kind() {
+      return fallback.kind();
+    }
+
+    @Override
+    public String name() {
+      return fallback.name();
+    }
+
+    @Override
+    public Object toWire(T value) {
+      return fallback.toWire(value);
+    }
+
+    @Override
+    public T fromWire(Object wire) {
+      return fallback.fromWire(wire);
+    }
+
+    @Override
+    public ValueType<?> elementType() {
+      return fallback.elementType();
+    }
+
+    @Override
+    public RecordSchema<?> recordSchema() {
+      return fallback.recordSchema();
+    }
   }
 
   /** A built-in type whose Java value is its wire form. */
@@ -246,6 +316,12 @@ public abstract class ValueType<T> {
     @Override
     public U fromWire(Object wire) {
       return decode.apply(base.fromWire(wire));
+    }
+
+    @Override
+    public ValueType<U> forCodec(String codec) {
+      ValueType<B> resolved = base.forCodec(codec);
+      return resolved == base ? this : new Mapped<>(resolved, name, decode, encode);
     }
 
     @Override
