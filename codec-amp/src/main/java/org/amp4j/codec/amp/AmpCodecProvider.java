@@ -10,7 +10,10 @@ import org.amp4j.spi.CodecProvider;
  * prefixed key/value pairs ending in {@code 0x0000}), byte-compatible with Twisted 22.4.
  *
  * <p>Found through {@link java.util.ServiceLoader}; the codecs it creates are immutable and
- * thread-safe.
+ * thread-safe. They speak plain AMP, which carries at most 65,535 bytes per value; {@link
+ * Codec#withExtensions} with {@code amp.split-values} gives a codec that splits longer top-level
+ * values (up to {@link Limits#maxValueLength()}) over repeated keys, for two amp4j peers that
+ * agreed on it.
  */
 public final class AmpCodecProvider implements CodecProvider {
 
@@ -27,6 +30,6 @@ public final class AmpCodecProvider implements CodecProvider {
 
   @Override
   public Codec create(Limits limits) {
-    return new AmpCodec(Objects.requireNonNull(limits, "limits"));
+    return new AmpCodec(Objects.requireNonNull(limits, "limits"), false);
   }
 }

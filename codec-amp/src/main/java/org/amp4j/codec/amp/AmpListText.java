@@ -3,6 +3,7 @@ package org.amp4j.codec.amp;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import org.amp4j.Limits;
 import org.amp4j.ProtocolException;
 
 /**
@@ -19,15 +20,30 @@ final class AmpListText {
    * The boxes in a value.
    *
    * @throws BadTextException if a box is malformed
+   * @throws IllegalArgumentException if there are more than {@code maxListLength} records or a
+   *     record has more than {@code maxFieldCount} fields
    */
-  static List<RawBox> split(byte[] value) {
+  static List<RawBox> split(byte[] value, Limits limits) {
     List<RawBox> boxes = new ArrayList<>();
-    BoxParser parser = new BoxParser(ListOfText.MAX_ELEMENT_LENGTH, Long.MAX_VALUE);
-    try {
-      parser.feed(ByteBuffer.wrap(value), boxes::add);
-    } catch (ProtocolException e) {
-      throw new BadTextException(e.getMessage(), e);
-    }
+    BoxParser parser = new BoxParser(BoxParser.Config.records(limits));
+    ByteBuffer in = ByteBuffer.wrap(value);
+    RawBox box;
+    do {
+      try {
+        box = parser.next(in);
+      } catch (BoxParser.TooManyFields e) {
+        throw new IllegalArgumentException("a record " + e.getMessage(), e);
+      } catch (ProtocolException e) {
+        throw new BadTextException(e.getMessage(), e);
+      }
+      if (box != null) {
+        if (boxes.size() == limits.maxListLength()) {
+          throw new IllegalArgumentException(
+              "more than " + limits.maxListLength() + " records (maxListLength)");
+        }
+        boxes.add(box);
+      }
+    } while (box != null);
     return boxes;
   }
 }

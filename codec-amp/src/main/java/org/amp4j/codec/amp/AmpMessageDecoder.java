@@ -1,15 +1,14 @@
 package org.amp4j.codec.amp;
 
 import java.nio.ByteBuffer;
-import java.util.function.Consumer;
 import org.amp4j.Limits;
 import org.amp4j.ProtocolException;
 import org.amp4j.spi.InboundMessage;
 import org.amp4j.spi.MessageDecoder;
 
 /**
- * The decoder of one AMP connection: parses boxes incrementally ({@link BoxParser}) and hands each
- * to the consumer as a message ({@link MessageRouter}) as soon as its terminator arrives. After a
+ * The decoder of one AMP connection: parses boxes incrementally ({@link BoxParser}), one at a time,
+ * and turns each into a message ({@link MessageRouter}) as soon as its terminator arrives. After a
  * {@link ProtocolException} the decoder refuses further input. Not thread-safe.
  */
 final class AmpMessageDecoder implements MessageDecoder {
@@ -18,21 +17,24 @@ final class AmpMessageDecoder implements MessageDecoder {
   private final MessageRouter router;
   private ProtocolException failure;
 
-  AmpMessageDecoder(Limits limits) {
-    this.parser =
-        new BoxParser(
-            Math.min(Limits.AMP_MAX_VALUE_LENGTH, limits.maxValueLength()),
-            limits.maxFrameLength());
+  /**
+   * @param limits the limits
+   * @param splitValues whether consecutive pairs with the same key are parts of one value ({@code
+   *     amp.split-values}); otherwise the last value wins, as in Twisted
+   */
+  AmpMessageDecoder(Limits limits, boolean splitValues) {
+    this.parser = new BoxParser(BoxParser.Config.messages(limits, splitValues));
     this.router = new MessageRouter(new ValueDecoder(limits));
   }
 
   @Override
-  public void decode(ByteBuffer input, Consumer<InboundMessage> out) {
+  public InboundMessage next(ByteBuffer input) {
     if (failure != null) {
       throw new ProtocolException("decoder already failed: " + failure.getMessage(), failure);
     }
     try {
-      parser.feed(input, box -> out.accept(router.route(box)));
+      RawBox box = parser.next(input);
+      return box == null ? null : router.route(box);
     } catch (ProtocolException e) {
       failure = e;
       throw e;

@@ -1,22 +1,79 @@
 package org.amp4j.codec.amp;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import org.amp4j.Limits;
 import org.amp4j.ProtocolException;
 
 /**
- * Cuts a byte stream into boxes (spec 2), incrementally: input may be split at any byte. Keeps only
- * the incomplete tail: a partial length prefix, and the key or value being filled.
+ * Cuts a byte stream into boxes (spec 2), incrementally: input may be split at any byte, and {@link
+ * #next} consumes exactly the bytes of the box it returns. Keeps only the incomplete tail: a
+ * partial length prefix, the key or value being filled, and the pairs of the box so far.
  *
  * <p>Checks each declared length before allocating anything for it: a key length above 255 fails at
- * once (as Twisted), a value length above the value limit fails, and so does any length that would
- * make the box longer than the box limit even if the box ended right after it. Empty boxes are
- * reported like any other; whether they are legal is the caller's decision. Not thread-safe.
+ * once (as Twisted), a value length above the value limit fails, a new key beyond the field limit
+ * fails, and so does any length that would make the box longer than the box limit even if the box
+ * ended right after it.
+ *
+ * <p>A key repeated in one box keeps Twisted's behaviour, the last value wins; except that a parser
+ * {@linkplain Config#joinRepeatedKeys joining repeated keys} (the {@code amp.split-values}
+ * extension) joins the values of consecutive pairs with the same key into one value, checking the
+ * joined length against the value limit before allocating each part. Empty boxes are reported like
+ * any other; whether they are legal is the caller's decision. Not thread-safe.
  */
 final class BoxParser {
 
   /** The longest key AMP allows. */
   static final int MAX_KEY_LENGTH = 255;
+
+  /**
+   * What a parser accepts.
+   *
+   * @param maxValueLength longest value, joined parts together
+   * @param maxBoxLength longest box, prefixes and terminator included
+   * @param maxFieldCount most distinct keys in a box, not counting protocol keys when {@code
+   *     topLevel}
+   * @param topLevel whether boxes are messages (protocol keys are then not counted as fields)
+   * @param joinRepeatedKeys whether consecutive pairs with the same key are parts of one value
+   */
+  record Config(
+      int maxValueLength,
+      long maxBoxLength,
+      int maxFieldCount,
+      boolean topLevel,
+      boolean joinRepeatedKeys) {
+
+    /** For the boxes of one connection. */
+    static Config messages(Limits limits, boolean splitValues) {
+      return new Config(
+          limits.maxValueLength(),
+          limits.maxFrameLength(),
+          limits.maxFieldCount(),
+          true,
+          splitValues);
+    }
+
+    /** For the records of an AmpList value (never split; already bounded by the value). */
+    static Config records(Limits limits) {
+      return new Config(
+          Math.min(Limits.AMP_MAX_VALUE_LENGTH, limits.maxValueLength()),
+          Long.MAX_VALUE,
+          limits.maxFieldCount(),
+          false,
+          false);
+    }
+  }
+
+  /** A box has more keys than the field limit allows. */
+  static final class TooManyFields extends ProtocolException {
+    private static final long serialVersionUID = 1L;
+
+    TooManyFields(String message) {
+      super(message);
+    }
+  }
 
   private enum State {
     KEY_LENGTH,
@@ -25,25 +82,25 @@ final class BoxParser {
     VALUE
   }
 
-  private final int maxValueLength;
-  private final long maxBoxLength;
+  private final Config config;
 
   private State state = State.KEY_LENGTH;
   private int prefix; // the partial length prefix
   private int prefixBytes; // 0 or 1 bytes of it seen
   private byte[] target; // the key or value being filled
   private int filled;
-  private ByteKey key;
+  private ByteKey key; // the key of the pair being read
   private RawBox box;
   private long boxLength; // bytes of the current box so far, prefixes included
+  private int fields; // distinct keys counted against maxFieldCount
 
-  /**
-   * @param maxValueLength longest value accepted
-   * @param maxBoxLength longest box accepted, terminator included
-   */
-  BoxParser(int maxValueLength, long maxBoxLength) {
-    this.maxValueLength = maxValueLength;
-    this.maxBoxLength = maxBoxLength;
+  // The last completed pair, held back so that a following part can join it.
+  private ByteKey heldKey;
+  private final List<byte[]> heldParts = new ArrayList<>();
+  private long heldLength;
+
+  BoxParser(Config config) {
+    this.config = config;
   }
 
   /** Whether no partial box is buffered (the input so far ended at a box boundary). */
@@ -52,25 +109,26 @@ final class BoxParser {
   }
 
   /**
-   * Consumes all of {@code in}, handing each completed box to {@code sink} as soon as it is
-   * complete. The parser is at a box boundary when the sink is called, so a sink that throws leaves
-   * it consistent (the rest of {@code in} is then not consumed).
+   * Reads the next box.
    *
+   * @return the box completed by {@code in}, with {@code in} positioned just after its terminator;
+   *     or null once all of {@code in} has been consumed without completing one
    * @throws ProtocolException if a declared length is over its limit
    */
-  void feed(ByteBuffer in, Consumer<RawBox> sink) {
+  RawBox next(ByteBuffer in) {
     while (in.hasRemaining()) {
       switch (state) {
         case KEY_LENGTH -> {
           if (readPrefix(in)) {
-            onKeyLength(takePrefix(), sink);
+            RawBox done = onKeyLength(takePrefix());
+            if (done != null) {
+              return done;
+            }
           }
         }
         case KEY -> {
           if (fill(in)) {
-            key = new ByteKey(target);
-            target = null;
-            state = State.VALUE_LENGTH;
+            onKey(new ByteKey(target));
           }
         }
         case VALUE_LENGTH -> {
@@ -80,28 +138,40 @@ final class BoxParser {
         }
         case VALUE -> {
           if (fill(in)) {
-            box.put(key, target);
-            key = null;
-            target = null;
-            state = State.KEY_LENGTH;
+            onValue(target);
           }
         }
         default -> throw new IllegalStateException(state.toString());
       }
     }
+    return null;
   }
 
-  private void onKeyLength(int length, Consumer<RawBox> sink) {
+  /**
+   * Consumes all of {@code in}, handing each completed box to {@code sink}.
+   *
+   * @throws ProtocolException if a declared length is over its limit
+   */
+  void feed(ByteBuffer in, Consumer<RawBox> sink) {
+    RawBox b;
+    while ((b = next(in)) != null) {
+      sink.accept(b);
+    }
+  }
+
+  /** Handles a key length; returns the box when it is the terminator. */
+  private RawBox onKeyLength(int length) {
     if (box == null) {
       box = new RawBox();
       boxLength = 0;
+      fields = 0;
     }
     boxLength += 2;
     if (length == 0) {
+      release();
       RawBox done = box;
       box = null;
-      sink.accept(done);
-      return;
+      return done;
     }
     if (length > MAX_KEY_LENGTH) {
       throw new ProtocolException(
@@ -118,31 +188,93 @@ final class BoxParser {
     boxLength += length;
     startFilling(length);
     state = State.KEY;
+    return null;
+  }
+
+  private void onKey(ByteKey k) {
+    target = null;
+    key = k;
+    boolean isNew = !k.equals(heldKey) && !box.contains(k);
+    if (isNew && !(config.topLevel() && ProtocolKeys.isProtocolKey(k))) {
+      if (++fields > config.maxFieldCount()) {
+        throw new TooManyFields(
+            "box has more than " + config.maxFieldCount() + " keys (maxFieldCount), at key " + k);
+      }
+    }
+    state = State.VALUE_LENGTH;
   }
 
   private void onValueLength(int length) {
     boxLength += 2;
-    if (length > maxValueLength) {
+    boolean joins = config.joinRepeatedKeys() && key.equals(heldKey);
+    long total = joins ? heldLength + length : length;
+    if (total > config.maxValueLength()) {
       throw new ProtocolException(
-          "value for key " + key + " is " + length + " bytes, longer than " + maxValueLength);
+          "value for key "
+              + key
+              + " is "
+              + (joins ? "at least " + total + " bytes joined" : length + " bytes")
+              + ", longer than maxValueLength "
+              + config.maxValueLength());
     }
     // The box needs at least this value and a terminator.
     checkBoxLength(boxLength + length + 2);
     boxLength += length;
     if (length == 0) {
-      box.put(key, new byte[0]);
-      key = null;
-      state = State.KEY_LENGTH;
+      onValue(new byte[0]);
       return;
     }
     startFilling(length);
     state = State.VALUE;
   }
 
+  private void onValue(byte[] value) {
+    target = null;
+    if (key.equals(heldKey)) {
+      if (!config.joinRepeatedKeys()) {
+        // Twisted: the last value wins.
+        heldParts.clear();
+        heldLength = 0;
+      }
+    } else {
+      release();
+      heldKey = key;
+    }
+    heldParts.add(value);
+    heldLength += value.length;
+    key = null;
+    state = State.KEY_LENGTH;
+  }
+
+  /** Puts the held pair into the box, its parts joined. */
+  private void release() {
+    if (heldKey == null) {
+      return;
+    }
+    byte[] value;
+    if (heldParts.size() == 1) {
+      value = heldParts.get(0);
+    } else {
+      value = new byte[(int) heldLength];
+      int at = 0;
+      for (byte[] part : heldParts) {
+        System.arraycopy(part, 0, value, at, part.length);
+        at += part.length;
+      }
+    }
+    box.put(heldKey, value);
+    heldKey = null;
+    heldParts.clear();
+    heldLength = 0;
+  }
+
   private void checkBoxLength(long atLeast) {
-    if (atLeast > maxBoxLength) {
+    if (atLeast > config.maxBoxLength()) {
       throw new ProtocolException(
-          "box would be at least " + atLeast + " bytes, longer than " + maxBoxLength);
+          "box would be at least "
+              + atLeast
+              + " bytes, longer than maxFrameLength "
+              + config.maxBoxLength());
     }
   }
 

@@ -28,6 +28,12 @@ final class ByteSink {
     size += bytes.length;
   }
 
+  void write(byte[] bytes, int offset, int length) {
+    ensure(length);
+    System.arraycopy(bytes, offset, buf, size, length);
+    size += length;
+  }
+
   byte[] toByteArray() {
     return Arrays.copyOf(buf, size);
   }

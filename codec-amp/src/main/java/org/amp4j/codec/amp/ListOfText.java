@@ -23,14 +23,22 @@ final class ListOfText {
     out.write(element);
   }
 
-  /** The element texts; an incomplete trailing element is dropped (Twisted's behaviour). */
-  static List<byte[]> split(byte[] value) {
+  /**
+   * The element texts; an incomplete trailing element is dropped (Twisted's behaviour).
+   *
+   * @throws IllegalArgumentException if there are more than {@code maxElements} elements
+   */
+  static List<byte[]> split(byte[] value, int maxElements) {
     List<byte[]> elements = new ArrayList<>();
     int i = 0;
     while (i + 2 <= value.length) {
       int len = ((value[i] & 0xFF) << 8) | (value[i + 1] & 0xFF);
       if (i + 2 + len > value.length) {
         break;
+      }
+      if (elements.size() == maxElements) {
+        throw new IllegalArgumentException(
+            "more than " + maxElements + " elements (maxListLength)");
       }
       byte[] element = new byte[len];
       System.arraycopy(value, i + 2, element, 0, len);

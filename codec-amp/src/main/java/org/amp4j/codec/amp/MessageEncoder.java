@@ -10,16 +10,25 @@ import org.amp4j.spi.TypedValue;
  * Turns an {@link OutboundMessage} into one AMP box (spec 3): a call carries {@code _command} and,
  * when it wants an answer, {@code _ask}; an answer carries {@code _answer}; an error carries
  * exactly {@code _error}, {@code _error_code} and {@code _error_description}. Every limit is
- * checked before any output exists. Immutable and thread-safe.
+ * checked before any output exists. With {@code amp.split-values}, any top-level value (protocol
+ * values included) longer than 65,535 bytes is split over repeated keys ({@link BoxWriter});
+ * without it such a value is refused. Immutable and thread-safe.
  */
 final class MessageEncoder {
 
   private final ValueEncoder values;
-  private final int maxFrameLength;
+  private final Limits limits;
+  private final boolean splitValues;
 
-  MessageEncoder(Limits limits) {
-    this.values = new ValueEncoder(limits);
-    this.maxFrameLength = limits.maxFrameLength();
+  /**
+   * @param limits the limits
+   * @param splitValues whether top-level values longer than 65,535 bytes are split over repeated
+   *     keys ({@code amp.split-values}) rather than refused
+   */
+  MessageEncoder(Limits limits, boolean splitValues) {
+    this.values = new ValueEncoder(limits, splitValues);
+    this.limits = limits;
+    this.splitValues = splitValues;
   }
 
   /**
@@ -28,7 +37,14 @@ final class MessageEncoder {
    * @throws EncodingException if the message cannot be encoded within the limits
    */
   byte[] encode(OutboundMessage message) {
-    BoxWriter box = new BoxWriter(values.maxValueLength());
+    if (message.values().size() > limits.maxFieldCount()) {
+      throw new EncodingException(
+          "the message has "
+              + message.values().size()
+              + " values, more than maxFieldCount "
+              + limits.maxFieldCount());
+    }
+    BoxWriter box = new BoxWriter(limits.maxValueLength(), splitValues);
     switch (message.kind()) {
       case CALL -> {
         add(
@@ -97,12 +113,12 @@ final class MessageEncoder {
   }
 
   private void checkFrame(BoxWriter box) {
-    if (box.length() > maxFrameLength) {
+    if (box.length() > limits.maxFrameLength()) {
       throw new EncodingException(
           "message is at least "
               + box.length()
-              + " bytes, longer than the frame limit "
-              + maxFrameLength);
+              + " bytes, longer than maxFrameLength "
+              + limits.maxFrameLength());
     }
   }
 

@@ -8,19 +8,23 @@ import org.amp4j.value.RecordSchema;
 import org.amp4j.value.ValueType;
 
 /**
- * Reads AMP value bytes as a type chosen by the reader (spec 7): decodes the text into the wire
- * form of the type's {@link ValueType.Kind}, then converts with {@link ValueType#fromWire}. Bad
- * text gives an {@link IllegalArgumentException} such as {@code expected integer, got "1.5"}.
- * Immutable and thread-safe.
+ * Reads AMP value bytes as a type chosen by the reader (spec 7): resolves the type for this codec
+ * ({@link ValueType#forCodec}), decodes the text into the wire form of its {@link ValueType.Kind},
+ * then converts with {@link ValueType#fromWire}. Bad text gives an {@link IllegalArgumentException}
+ * such as {@code expected integer, got "1.5"}; so does a value over a limit on its content (list
+ * length, fields of a record, nesting depth, integer digits), which AMP can only check when the
+ * value is read. Immutable and thread-safe.
  */
 final class ValueDecoder {
 
-  private final int maxIntegerDigits;
-  private final int maxNestingDepth;
+  private final Limits limits;
 
   ValueDecoder(Limits limits) {
-    this.maxIntegerDigits = limits.maxIntegerDigits();
-    this.maxNestingDepth = limits.maxNestingDepth();
+    this.limits = limits;
+  }
+
+  Limits limits() {
+    return limits;
   }
 
   /**
@@ -32,13 +36,14 @@ final class ValueDecoder {
    * @throws IllegalArgumentException if the bytes are not a value of the type
    */
   <T> T decode(byte[] bytes, ValueType<T> type, int depth) {
-    return type.fromWire(decodeWire(bytes, type, depth));
+    ValueType<T> resolved = type.forCodec(AmpCodecProvider.NAME);
+    return resolved.fromWire(decodeWire(bytes, resolved, depth));
   }
 
   private Object decodeWire(byte[] bytes, ValueType<?> type, int depth) {
     try {
       return switch (type.kind()) {
-        case INTEGER -> IntegerText.parse(bytes, maxIntegerDigits);
+        case INTEGER -> IntegerText.parse(bytes, limits.maxIntegerDigits());
         case BYTES -> bytes.clone();
         case UNICODE -> UnicodeText.decode(bytes);
         case BOOLEAN -> BooleanText.parse(bytes);
@@ -58,7 +63,14 @@ final class ValueDecoder {
 
   private List<Object> decodeList(byte[] bytes, ValueType<?> type, int depth) {
     checkDepth(type, depth);
-    List<byte[]> elements = ListOfText.split(bytes);
+    List<byte[]> elements;
+    try {
+      elements = ListOfText.split(bytes, limits.maxListLength());
+    } catch (BadTextException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(type.name() + ": " + e.getMessage(), e);
+    }
     List<Object> out = new ArrayList<>(elements.size());
     for (int i = 0; i < elements.size(); i++) {
       try {
@@ -74,7 +86,14 @@ final class ValueDecoder {
   private List<Object> decodeRecords(byte[] bytes, ValueType<?> type, int depth) {
     checkDepth(type, depth);
     RecordSchema<?> schema = type.recordSchema();
-    List<RawBox> boxes = AmpListText.split(bytes);
+    List<RawBox> boxes;
+    try {
+      boxes = AmpListText.split(bytes, limits);
+    } catch (BadTextException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(type.name() + ": " + e.getMessage(), e);
+    }
     List<Object> out = new ArrayList<>(boxes.size());
     for (int i = 0; i < boxes.size(); i++) {
       try {
@@ -88,9 +107,11 @@ final class ValueDecoder {
   }
 
   private void checkDepth(ValueType<?> type, int depth) {
-    if (depth > maxNestingDepth) {
+    if (depth > limits.maxNestingDepth()) {
       throw new IllegalArgumentException(
-          type.name() + " nests lists and records deeper than " + maxNestingDepth);
+          type.name()
+              + " nests lists and records deeper than maxNestingDepth "
+              + limits.maxNestingDepth());
     }
   }
 }

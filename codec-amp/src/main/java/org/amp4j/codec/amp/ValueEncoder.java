@@ -10,40 +10,41 @@ import org.amp4j.value.RecordSchema;
 import org.amp4j.value.ValueType;
 
 /**
- * Turns one typed value into its AMP value bytes, by the type's {@link ValueType.Kind} and wire
- * form (spec 7). Enforces the value length, integer digit and nesting limits; every failure is an
+ * Turns one typed value into its AMP value bytes, by the {@link ValueType.Kind} and wire form of
+ * the type resolved for this codec ({@link ValueType#forCodec}) at every level (spec 7). Enforces
+ * the value length, list length, field count, integer digit and nesting limits; every failure is an
  * {@link EncodingException} naming the value. Immutable and thread-safe.
+ *
+ * <p>A top-level value may be up to {@code maxValueLength} bytes when values are split ({@code
+ * amp.split-values}), else up to 65,535; a list element or record field, which sits inside one
+ * value, is never split and so at most 65,535 bytes.
  */
 final class ValueEncoder {
 
-  private final int maxValueLength;
-  private final int maxIntegerDigits;
-  private final int maxNestingDepth;
+  private final Limits limits;
+  private final int topLimit;
+  private final int nestedLimit;
 
-  ValueEncoder(Limits limits) {
-    this.maxValueLength = Math.min(Limits.AMP_MAX_VALUE_LENGTH, limits.maxValueLength());
-    this.maxIntegerDigits = limits.maxIntegerDigits();
-    this.maxNestingDepth = limits.maxNestingDepth();
-  }
-
-  /** The longest value this encoder produces. */
-  int maxValueLength() {
-    return maxValueLength;
+  ValueEncoder(Limits limits, boolean splitValues) {
+    this.limits = limits;
+    this.nestedLimit = Math.min(Limits.AMP_MAX_VALUE_LENGTH, limits.maxValueLength());
+    this.topLimit = splitValues ? limits.maxValueLength() : nestedLimit;
   }
 
   /**
-   * The value bytes of a value.
+   * The value bytes of a top-level value.
    *
    * @throws EncodingException if it cannot be encoded within the limits
    */
   <T> byte[] encode(ValueType<T> type, T value, Where where) {
-    return encodeValue(type, value, where, 0);
+    return encodeValue(type, value, where, 0, topLimit);
   }
 
-  private <T> byte[] encodeValue(ValueType<T> type, T value, Where where, int depth) {
+  private <T> byte[] encodeValue(ValueType<T> declared, T value, Where where, int depth, int max) {
     if (value == null) {
       throw new EncodingException("value " + where + " is null");
     }
+    ValueType<T> type = declared.forCodec(AmpCodecProvider.NAME);
     Object wire;
     try {
       wire = type.toWire(value);
@@ -53,48 +54,56 @@ final class ValueEncoder {
     }
     byte[] bytes;
     try {
-      bytes = encodeWire(type, wire, where, depth);
+      bytes = encodeWire(type, wire, where, depth, max);
     } catch (BadTextException e) {
       throw new EncodingException("value " + where + ": " + e.getMessage(), e);
     }
-    BoxWriter.checkValueLength(where, bytes, maxValueLength);
+    if (bytes.length > max) {
+      throw BoxWriter.tooLong(where, bytes.length, false, limits.maxValueLength());
+    }
     return bytes;
   }
 
   @SuppressWarnings("unchecked")
-  private byte[] encodeAny(ValueType<?> type, Object value, Where where, int depth) {
-    return encodeValue((ValueType<Object>) type, value, where, depth);
+  private byte[] encodeNested(ValueType<?> type, Object value, Where where, int depth) {
+    return encodeValue((ValueType<Object>) type, value, where, depth, nestedLimit);
   }
 
-  private byte[] encodeWire(ValueType<?> type, Object wire, Where where, int depth) {
+  private byte[] encodeWire(ValueType<?> type, Object wire, Where where, int depth, int max) {
     return switch (type.kind()) {
       case INTEGER ->
-          IntegerText.format(wire(BigInteger.class, wire, type, where), maxIntegerDigits);
+          IntegerText.format(wire(BigInteger.class, wire, type, where), limits.maxIntegerDigits());
       case BYTES -> wire(byte[].class, wire, type, where);
       case UNICODE -> UnicodeText.encode(wire(String.class, wire, type, where));
       case BOOLEAN -> BooleanText.format(wire(Boolean.class, wire, type, where));
       case FLOAT -> FloatText.format(wire(Double.class, wire, type, where));
       case DECIMAL -> DecimalText.format(wire(AmpDecimal.class, wire, type, where));
       case DATETIME -> DateTimeText.format(wire(AmpDateTime.class, wire, type, where));
-      case LIST -> encodeList(type, wire(List.class, wire, type, where), where, depth + 1);
-      case RECORDS -> encodeRecords(type, wire(List.class, wire, type, where), where, depth + 1);
+      case LIST -> encodeList(type, wire(List.class, wire, type, where), where, depth + 1, max);
+      case RECORDS ->
+          encodeRecords(type, wire(List.class, wire, type, where), where, depth + 1, max);
     };
   }
 
-  private byte[] encodeList(ValueType<?> type, List<?> list, Where where, int depth) {
+  private byte[] encodeList(ValueType<?> type, List<?> list, Where where, int depth, int max) {
     checkDepth(where, depth);
+    checkListLength(where, list.size());
     ValueType<?> elementType = type.elementType();
     ByteSink out = new ByteSink(list.size() * 4);
     for (int i = 0; i < list.size(); i++) {
-      byte[] element = encodeAny(elementType, list.get(i), where.element(i), depth);
+      byte[] element = encodeNested(elementType, list.get(i), where.element(i), depth);
       ListOfText.appendElement(out, element);
-      checkSoFar(where, out);
+      if (out.size() > max) {
+        throw BoxWriter.tooLong(where, out.size(), true, limits.maxValueLength());
+      }
     }
     return out.toByteArray();
   }
 
-  private byte[] encodeRecords(ValueType<?> type, List<?> records, Where where, int depth) {
+  private byte[] encodeRecords(
+      ValueType<?> type, List<?> records, Where where, int depth, int max) {
     checkDepth(where, depth);
+    checkListLength(where, records.size());
     @SuppressWarnings("unchecked")
     RecordSchema<Object> schema = (RecordSchema<Object>) type.recordSchema();
     ByteSink out = new ByteSink(records.size() * 16);
@@ -104,7 +113,8 @@ final class ValueEncoder {
       if (record == null) {
         throw new EncodingException("value " + at + " is null");
       }
-      BoxWriter box = new BoxWriter(maxValueLength);
+      BoxWriter box = new BoxWriter(nestedLimit, false);
+      int fields = 0;
       for (RecordSchema.FieldSpec field : schema.fields()) {
         Where fieldAt = at.field(field.name());
         Object value;
@@ -120,12 +130,20 @@ final class ValueEncoder {
           }
           throw new EncodingException("value " + fieldAt + " is required but null");
         }
+        if (++fields > limits.maxFieldCount()) {
+          throw new EncodingException(
+              "value "
+                  + at
+                  + " has more than "
+                  + limits.maxFieldCount()
+                  + " fields (maxFieldCount)");
+        }
         box.add(
             fieldAt,
             MessageEncoder.key(field.name(), fieldAt),
-            encodeAny(field.type(), value, fieldAt, depth));
-        if (out.size() + box.length() > maxValueLength) {
-          throw tooLong(where, out.size() + box.length());
+            encodeNested(field.type(), value, fieldAt, depth));
+        if (out.size() + box.length() > max) {
+          throw BoxWriter.tooLong(where, out.size() + box.length(), true, limits.maxValueLength());
         }
       }
       box.writeTo(out);
@@ -133,22 +151,26 @@ final class ValueEncoder {
     return out.toByteArray();
   }
 
-  private void checkDepth(Where where, int depth) {
-    if (depth > maxNestingDepth) {
+  private void checkListLength(Where where, int size) {
+    if (size > limits.maxListLength()) {
       throw new EncodingException(
-          "value " + where + " nests lists and records deeper than " + maxNestingDepth);
+          "value "
+              + where
+              + " has "
+              + size
+              + " elements, more than maxListLength "
+              + limits.maxListLength());
     }
   }
 
-  private void checkSoFar(Where where, ByteSink out) {
-    if (out.size() > maxValueLength) {
-      throw tooLong(where, out.size());
+  private void checkDepth(Where where, int depth) {
+    if (depth > limits.maxNestingDepth()) {
+      throw new EncodingException(
+          "value "
+              + where
+              + " nests lists and records deeper than maxNestingDepth "
+              + limits.maxNestingDepth());
     }
-  }
-
-  private EncodingException tooLong(Where where, long atLeast) {
-    return new EncodingException(
-        "value " + where + " is at least " + atLeast + " bytes, longer than " + maxValueLength);
   }
 
   private static <W> W wire(Class<W> expected, Object wire, ValueType<?> type, Where where) {

@@ -31,6 +31,11 @@ final class Where {
     return new Where(this, name, -1);
   }
 
+  /** Whether this is a top-level key (not inside a list or record). */
+  boolean isTopLevel() {
+    return parent == null;
+  }
+
   @Override
   public String toString() {
     if (parent == null) {

@@ -218,7 +218,7 @@ class AmpVectorsTest {
 
     // The boxes, exactly as Twisted's parser built them.
     List<List<List<String>>> boxes = new ArrayList<>();
-    new BoxParser(65535, Long.MAX_VALUE)
+    new BoxParser(BoxParser.Config.messages(org.amp4j.Limits.DEFAULTS, false))
         .feed(
             ByteBuffer.wrap(wire),
             box -> {
@@ -274,7 +274,9 @@ class AmpVectorsTest {
             "Big", "1", List.of(new TypedValue<>("data", ValueTypes.BYTES, new byte[65536])));
     assertThatThrownBy(() -> Vectors.CODEC.encode(m))
         .isInstanceOf(EncodingException.class)
-        .hasMessage("value 'data' is 65536 bytes, longer than 65535");
+        .hasMessage(
+            "value 'data' is 65536 bytes, but plain AMP carries at most 65,535 bytes per value"
+                + " and the peer did not negotiate amp.split-values");
   }
 
   /** Twisted: TooLong "local key too long: 256". */

@@ -57,7 +57,7 @@ class LimitsTest {
     assertThatThrownBy(
             () -> c.encode(answer(new TypedValue<>("data", ValueTypes.BYTES, new byte[101]))))
         .isInstanceOf(EncodingException.class)
-        .hasMessage("value 'data' is 101 bytes, longer than 100");
+        .hasMessage("value 'data' is 101 bytes, longer than maxValueLength 100");
   }
 
   @Test
@@ -65,7 +65,7 @@ class LimitsTest {
     Codec c = codec(Limits.builder().maxValueLength(10).build());
     assertThatThrownBy(() -> c.encode(OutboundMessage.call("C".repeat(11), "1", List.of())))
         .isInstanceOf(EncodingException.class)
-        .hasMessageContaining("'_command' is 11 bytes, longer than 10");
+        .hasMessageContaining("'_command' is 11 bytes, longer than maxValueLength 10");
     assertThatThrownBy(() -> c.encode(OutboundMessage.error("1", "E", "d".repeat(11))))
         .hasMessageContaining("'_error_description' is 11 bytes");
   }
@@ -82,14 +82,14 @@ class LimitsTest {
                 c.encode(
                     answer(new TypedValue<>("l", ValueTypes.listOf(ValueTypes.UNICODE), tooMany))))
         .isInstanceOf(EncodingException.class)
-        .hasMessageContaining("value 'l' is at least 24 bytes, longer than 20");
+        .hasMessageContaining("value 'l' is at least 24 bytes, longer than maxValueLength 20");
     List<String> bigElement = List.of("x".repeat(21));
     assertThatThrownBy(
             () ->
                 c.encode(
                     answer(
                         new TypedValue<>("l", ValueTypes.listOf(ValueTypes.UNICODE), bigElement))))
-        .hasMessageContaining("value 'l'[0] is 21 bytes, longer than 20");
+        .hasMessageContaining("value 'l'[0] is 21 bytes, longer than maxValueLength 20");
   }
 
   @Test
@@ -99,7 +99,7 @@ class LimitsTest {
     assertThat(codec(Limits.builder().maxFrameLength(size).build()).encode(m)).hasSize(size);
     assertThatThrownBy(() -> codec(Limits.builder().maxFrameLength(size - 1).build()).encode(m))
         .isInstanceOf(EncodingException.class)
-        .hasMessageContaining("longer than the frame limit " + (size - 1));
+        .hasMessageContaining("longer than maxFrameLength " + (size - 1));
   }
 
   @Test
@@ -121,7 +121,7 @@ class LimitsTest {
     Codec c = codec(Limits.builder().maxFrameLength(200_000).build());
     assertThatThrownBy(() -> c.encode(OutboundMessage.answer("1", values)))
         .isInstanceOf(EncodingException.class)
-        .hasMessageContaining("frame limit 200000");
+        .hasMessageContaining("maxFrameLength 200000");
     assertThat(encoded[0]).isEqualTo(4);
   }
 
@@ -212,12 +212,12 @@ class LimitsTest {
         .isNotEmpty();
     assertThatThrownBy(() -> two.encode(answer(new TypedValue<>("d", deep, value))))
         .isInstanceOf(EncodingException.class)
-        .hasMessage("value 'd'[0][0] nests lists and records deeper than 2");
+        .hasMessage("value 'd'[0][0] nests lists and records deeper than maxNestingDepth 2");
     InboundMessage in =
         decodeOne(two, Vectors.CODEC.encode(answer(new TypedValue<>("d", deep, value))));
     assertThatThrownBy(() -> in.fields().get("d", deep))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("deeper than 2");
+        .hasMessageContaining("deeper than maxNestingDepth 2");
   }
 
   @Test
@@ -321,7 +321,7 @@ class LimitsTest {
     assertThat(refusing).as("bytes allocated while refusing").isLessThan(16_384);
     assertThatThrownBy(() -> small.newDecoder().decode(ByteBuffer.wrap(header), m -> {}))
         .isInstanceOf(ProtocolException.class)
-        .hasMessageContaining("box would be at least 65542 bytes, longer than 1024");
+        .hasMessageContaining("box would be at least 65542 bytes, longer than maxFrameLength 1024");
   }
 
   /** Bytes this thread allocates while a decoder takes {@code input}. */
@@ -351,7 +351,7 @@ class LimitsTest {
     Vectors.Outcome o = Vectors.decode(c.newDecoder(), box.toByteArray(), 1);
     assertThat(o.error())
         .isInstanceOf(ProtocolException.class)
-        .hasMessageContaining("longer than 100");
+        .hasMessageContaining("longer than maxFrameLength 100");
     // A box of exactly the limit is fine: _answer=1 plus v=86 bytes is 2+7+2+1 + 2+1+2+86 + 2 =
     // 105.
     byte[] exact =
@@ -374,7 +374,75 @@ class LimitsTest {
     Vectors.Outcome o = Vectors.decode(c.newDecoder(), wire);
     assertThat(o.error())
         .isInstanceOf(ProtocolException.class)
-        .hasMessageContaining("is 11 bytes, longer than 10");
+        .hasMessageContaining("is 11 bytes, longer than maxValueLength 10");
+  }
+
+  @Test
+  void listLength_onEncodeAndWhenRead() {
+    Codec c = codec(Limits.builder().maxListLength(3).build());
+    ValueType<List<BigInteger>> ints = ValueTypes.listOf(ValueTypes.INTEGER);
+    List<BigInteger> four =
+        List.of(BigInteger.ZERO, BigInteger.ONE, BigInteger.TWO, BigInteger.TEN);
+    assertThatThrownBy(() -> c.encode(answer(new TypedValue<>("l", ints, four))))
+        .isInstanceOf(EncodingException.class)
+        .hasMessage("value 'l' has 4 elements, more than maxListLength 3");
+    InboundMessage in =
+        decodeOne(c, Vectors.CODEC.encode(answer(new TypedValue<>("l", ints, four))));
+    assertThatThrownBy(() -> in.fields().get("l", ints))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("list<integer>: more than 3 elements (maxListLength)");
+  }
+
+  @Test
+  void fieldCount_countsValuesNotProtocolKeys() {
+    Codec c = codec(Limits.builder().maxFieldCount(2).build());
+    OutboundMessage two =
+        OutboundMessage.call(
+            "C",
+            "1",
+            List.of(
+                new TypedValue<>("a", ValueTypes.INTEGER, BigInteger.ONE),
+                new TypedValue<>("b", ValueTypes.INTEGER, BigInteger.TWO)));
+    assertThat(decodeOne(c, c.encode(two)).fields().names()).containsExactly("a", "b");
+    OutboundMessage three =
+        OutboundMessage.answer(
+            "1",
+            List.of(
+                new TypedValue<>("a", ValueTypes.INTEGER, BigInteger.ONE),
+                new TypedValue<>("b", ValueTypes.INTEGER, BigInteger.TWO),
+                new TypedValue<>("c", ValueTypes.INTEGER, BigInteger.TEN)));
+    assertThatThrownBy(() -> c.encode(three))
+        .isInstanceOf(EncodingException.class)
+        .hasMessage("the message has 3 values, more than maxFieldCount 2");
+    assertThat(Vectors.decode(c.newDecoder(), Vectors.CODEC.encode(three)).error())
+        .isInstanceOf(ProtocolException.class)
+        .hasMessage("box has more than 2 keys (maxFieldCount), at key \"c\"");
+  }
+
+  @Test
+  void fieldCount_ofRecords_onEncodeAndWhenRead() {
+    Codec c = codec(Limits.builder().maxFieldCount(1).build());
+    RecordSchema<Map<String, Object>> schema =
+        RecordSchema.dynamic(
+            "Rec",
+            List.of(
+                new RecordSchema.FieldSpec("a", ValueTypes.INTEGER, true, null),
+                new RecordSchema.FieldSpec("b", ValueTypes.INTEGER, true, null)));
+    ValueType<List<Map<String, Object>>> type = ValueTypes.records(schema);
+    List<Map<String, Object>> ok =
+        List.of(Map.of("a", BigInteger.ONE), Map.of("b", BigInteger.TWO));
+    assertThat(
+            decodeOne(c, c.encode(answer(new TypedValue<>("r", type, ok)))).fields().get("r", type))
+        .isEqualTo(ok);
+    List<Map<String, Object>> wide = List.of(Map.of("a", BigInteger.ONE, "b", BigInteger.TWO));
+    assertThatThrownBy(() -> c.encode(answer(new TypedValue<>("r", type, wide))))
+        .isInstanceOf(EncodingException.class)
+        .hasMessage("value 'r'[0] has more than 1 fields (maxFieldCount)");
+    InboundMessage in =
+        decodeOne(c, Vectors.CODEC.encode(answer(new TypedValue<>("r", type, wide))));
+    assertThatThrownBy(() -> in.fields().get("r", type))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("records<Rec>: a record box has more than 1 keys (maxFieldCount)");
   }
 
   private static InboundMessage decodeOne(Codec c, byte[] wire) {

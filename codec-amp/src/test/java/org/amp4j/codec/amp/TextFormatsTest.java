@@ -317,12 +317,12 @@ class TextFormatsTest {
     ListOfText.appendElement(out, b(""));
     ListOfText.appendElement(out, b("-2"));
     assertThat(out.toByteArray()).isEqualTo(Vectors.hex("000131000000022d32"));
-    assertThat(ListOfText.split(Vectors.hex("000131000000022d32")))
+    assertThat(ListOfText.split(Vectors.hex("000131000000022d32"), 100))
         .containsExactly(b("1"), b(""), b("-2"));
-    assertThat(ListOfText.split(Vectors.hex("00013100056162"))).containsExactly(b("1"));
-    assertThat(ListOfText.split(Vectors.hex("0001310005"))).containsExactly(b("1"));
-    assertThat(ListOfText.split(Vectors.hex("00"))).isEmpty();
-    assertThat(ListOfText.split(new byte[0])).isEmpty();
+    assertThat(ListOfText.split(Vectors.hex("00013100056162"), 100)).containsExactly(b("1"));
+    assertThat(ListOfText.split(Vectors.hex("0001310005"), 100)).containsExactly(b("1"));
+    assertThat(ListOfText.split(Vectors.hex("00"), 100)).isEmpty();
+    assertThat(ListOfText.split(new byte[0], 100)).isEmpty();
   }
 
   // ------------------------------------------------------------------ Show

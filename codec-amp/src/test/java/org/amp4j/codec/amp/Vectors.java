@@ -68,6 +68,11 @@ final class Vectors {
     return all().stream().filter(v -> category.equals(v.get("category"))).toList();
   }
 
+  /** The exact bytes Twisted wrote for a vector, as hex. */
+  static String wireHex(String name) {
+    return (String) named(name).get("wire_hex");
+  }
+
   static String name(Map<String, Object> vector) {
     return (String) vector.get("name");
   }
