@@ -1,0 +1,138 @@
+package org.amp4j.codec.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.amp4j.Limits;
+import org.amp4j.ProtocolException;
+import org.amp4j.spi.InboundMessage;
+import org.amp4j.spi.MessageKind;
+
+/**
+ * Reads the payload of one frame as a message: exactly one map whose first key is {@code call},
+ * {@code answer} or {@code error}, with only the keys of that kind, each once, each of its type
+ * (see {@link JacksonCodec}). Every Jackson failure becomes a {@link ProtocolException}. Immutable
+ * and thread-safe.
+ */
+final class MessageReader {
+
+  private final String codec;
+  private final JsonFactory factory;
+  private final JacksonCodec.Format format;
+  private final PlainReader plain;
+  private final ValueReader values;
+
+  MessageReader(String codec, JsonFactory factory, Limits limits, JacksonCodec.Format format) {
+    this.codec = codec;
+    this.factory = factory;
+    this.format = format;
+    this.plain = new PlainReader(limits, format);
+    this.values = new ValueReader(codec, limits, format);
+  }
+
+  /**
+   * The message in {@code payload[offset..offset+length)}.
+   *
+   * @throws ProtocolException if it is not exactly one well-formed message
+   */
+  InboundMessage read(byte[] payload, int offset, int length) {
+    try (JsonParser in = factory.createParser(payload, offset, length)) {
+      if (in.nextToken() != JsonToken.START_OBJECT) {
+        throw new ProtocolException(codec + " frame does not hold a map");
+      }
+      format.checkContainer(in);
+      InboundMessage m = readMessage(in);
+      JsonToken trailing = in.nextToken();
+      if (trailing != null) {
+        throw new ProtocolException(codec + " frame has more after the message: " + trailing);
+      }
+      return m;
+    } catch (ProtocolException e) {
+      throw e;
+    } catch (JsonProcessingException e) {
+      throw new ProtocolException("malformed " + codec + " frame: " + e.getOriginalMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      throw new ProtocolException("malformed " + codec + " frame: " + e, e);
+    }
+  }
+
+  private InboundMessage readMessage(JsonParser in) throws IOException {
+    if (in.nextToken() != JsonToken.FIELD_NAME) {
+      throw new ProtocolException("empty message map");
+    }
+    MessageKind kind = Keys.kindOf(in.currentName());
+    if (kind == null) {
+      throw new ProtocolException(
+          "a message map starts with 'call', 'answer' or 'error', not '" + in.currentName() + "'");
+    }
+    Set<String> allowed = Keys.allowed(kind);
+    Map<String, String> header = new HashMap<>();
+    Set<String> seen = new HashSet<>();
+    Map<String, Object> fields = Map.of();
+    do {
+      String key = in.currentName();
+      if (!allowed.contains(key)) {
+        throw new ProtocolException(
+            "key '" + key + "' is not part of " + kind.name().toLowerCase() + " message");
+      }
+      if (!seen.add(key)) {
+        throw new ProtocolException("key '" + key + "' appears twice in the message");
+      }
+      JsonToken t = in.nextToken();
+      if (key.equals(Keys.ARGS) || key.equals(Keys.VALUES)) {
+        if (t != JsonToken.START_OBJECT) {
+          throw new ProtocolException("'" + key + "' is not a map");
+        }
+        fields = plain.readMap(in, 0);
+      } else {
+        Object v = t != null && t.isScalarValue() ? plain.readScalar(in) : null;
+        if (!(v instanceof String s)) {
+          throw new ProtocolException("'" + key + "' is not text");
+        }
+        header.put(key, s);
+      }
+    } while (in.nextToken() == JsonToken.FIELD_NAME);
+    if (in.currentToken() != JsonToken.END_OBJECT) {
+      throw new ProtocolException("the message map is not closed");
+    }
+    for (String key : Keys.required(kind)) {
+      if (!seen.contains(key)) {
+        throw new ProtocolException(kind.name().toLowerCase() + " message lacks '" + key + "'");
+      }
+    }
+    JacksonFields f = new JacksonFields(fields, values);
+    return switch (kind) {
+      case CALL ->
+          new InboundMessage(kind, header.get(Keys.CALL), tag(header, Keys.TAG), null, null, f);
+      case ANSWER -> new InboundMessage(kind, null, tag(header, Keys.ANSWER), null, null, f);
+      case ERROR ->
+          new InboundMessage(
+              kind,
+              null,
+              tag(header, Keys.ERROR),
+              header.get(Keys.CODE),
+              header.get(Keys.DESCRIPTION),
+              f);
+    };
+  }
+
+  /** A tag, checked to be text of code points up to U+00FF (one per byte); null when absent. */
+  private static String tag(Map<String, String> header, String key) {
+    String tag = header.get(key);
+    if (tag != null) {
+      for (int i = 0; i < tag.length(); i++) {
+        if (tag.charAt(i) > 0xFF) {
+          throw new ProtocolException(
+              String.format("tag char %d is U+%04X, beyond U+00FF", i, (int) tag.charAt(i)));
+        }
+      }
+    }
+    return tag;
+  }
+}
