@@ -1,0 +1,157 @@
+package org.amp4j.codec.msgpack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.amp4j.EncodingException;
+import org.amp4j.Limits;
+import org.amp4j.spi.OutboundMessage;
+import org.amp4j.spi.TypedValue;
+import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessagePacker;
+
+/**
+ * Turns an {@link OutboundMessage} into one frame: the length prefix, then a map whose keys come in
+ * this order: {@code call}, {@code tag} (when the call wants an answer), {@code args}; or {@code
+ * answer}, {@code values}; or {@code error}, {@code code}, {@code description}. Values keep the
+ * order the message lists them in. Immutable and thread-safe; nothing escapes a failed encoding.
+ */
+final class MessageEncoder {
+
+  private final Limits limits;
+  private final FrameBudget budget;
+  private final ValueEncoder values;
+
+  MessageEncoder(Limits limits) {
+    this.limits = limits;
+    this.budget = new FrameBudget(limits.maxFrameLength());
+    this.values = new ValueEncoder(limits, budget);
+  }
+
+  /**
+   * The bytes of one frame.
+   *
+   * @throws EncodingException if the message cannot be encoded within the limits
+   */
+  byte[] encode(OutboundMessage message) {
+    try (MessageBufferPacker out = MessagePack.newDefaultBufferPacker()) {
+      out.writePayload(new byte[Frames.PREFIX_LENGTH]); // patched below
+      switch (message.kind()) {
+        case CALL -> {
+          boolean wantsAnswer = message.tag() != null;
+          out.packMapHeader(wantsAnswer ? 3 : 2);
+          text(out, Keys.CALL, strict(required(message.command(), "command"), "command name"));
+          if (wantsAnswer) {
+            text(out, Keys.TAG, tagBytes(message.tag()));
+          }
+          writeValues(out, Keys.ARGS, message.values());
+        }
+        case ANSWER -> {
+          out.packMapHeader(2);
+          text(out, Keys.ANSWER, tagBytes(required(message.tag(), "tag")));
+          writeValues(out, Keys.VALUES, message.values());
+        }
+        case ERROR -> {
+          if (!message.values().isEmpty()) {
+            throw new EncodingException(
+                "an error message carries only a tag, a code and a description, not "
+                    + message.values().size()
+                    + " values");
+          }
+          out.packMapHeader(3);
+          text(out, Keys.ERROR, tagBytes(required(message.tag(), "tag")));
+          text(out, Keys.CODE, strict(required(message.errorCode(), "code"), "error code"));
+          // Descriptions often come from exception messages: replace what UTF-8 cannot carry.
+          text(
+              out,
+              Keys.DESCRIPTION,
+              required(message.errorDescription(), "description").getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      budget.check(out);
+      byte[] frame = out.toByteArray();
+      Frames.putLength(frame, frame.length - Frames.PREFIX_LENGTH);
+      return frame;
+    } catch (IOException e) {
+      throw new EncodingException("msgpack writer failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void writeValues(MessagePacker out, String key, List<TypedValue<?>> list)
+      throws IOException {
+    if (list.size() > limits.maxFieldCount()) {
+      throw new EncodingException(
+          "message has "
+              + list.size()
+              + " values, more than maxFieldCount "
+              + limits.maxFieldCount());
+    }
+    Set<String> seen = new HashSet<>();
+    for (TypedValue<?> value : list) {
+      if (!seen.add(value.name())) {
+        throw new EncodingException("value " + Where.key(value.name()) + " is given twice");
+      }
+    }
+    key(out, key);
+    out.packMapHeader(list.size());
+    for (TypedValue<?> value : list) {
+      writeValue(out, value);
+    }
+  }
+
+  private <T> void writeValue(MessagePacker out, TypedValue<T> value) throws IOException {
+    Where where = Where.key(value.name());
+    values.writeKey(out, value.name(), where);
+    values.write(out, value.type(), value.value(), where);
+  }
+
+  private void text(MessagePacker out, String key, byte[] utf8) throws IOException {
+    if (utf8.length > limits.maxValueLength()) {
+      throw new EncodingException(
+          key
+              + " is "
+              + utf8.length
+              + " bytes, longer than maxValueLength "
+              + limits.maxValueLength());
+    }
+    key(out, key);
+    out.packRawStringHeader(utf8.length).writePayload(utf8);
+  }
+
+  private static void key(MessagePacker out, String key) throws IOException {
+    byte[] ascii = key.getBytes(StandardCharsets.US_ASCII);
+    out.packRawStringHeader(ascii.length).writePayload(ascii);
+  }
+
+  private static byte[] strict(String text, String what) {
+    return ValueEncoder.utf8(text, what);
+  }
+
+  private static String required(String s, String what) {
+    if (s == null) {
+      throw new EncodingException("the message has no " + what);
+    }
+    return s;
+  }
+
+  /**
+   * A tag's UTF-8 bytes: tags are text of code points U+0000..U+00FF, one per byte of the tag.
+   *
+   * @throws EncodingException if a char is above U+00FF
+   */
+  static byte[] tagBytes(String tag) {
+    for (int i = 0; i < tag.length(); i++) {
+      char c = tag.charAt(i);
+      if (c > 0xFF) {
+        throw new EncodingException(
+            String.format(
+                "tag char %d is U+%04X, which is not a byte (tags are ISO-8859-1 text)",
+                i, (int) c));
+      }
+    }
+    return tag.getBytes(StandardCharsets.UTF_8);
+  }
+}
