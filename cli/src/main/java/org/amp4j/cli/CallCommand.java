@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import org.amp4j.Amp;
+import org.amp4j.AmpException;
 import org.amp4j.ConnectionLostException;
+import org.amp4j.Endpoint;
 import org.amp4j.Peer;
 import org.amp4j.PeerConfig;
 import org.amp4j.RemoteException;
@@ -18,6 +20,7 @@ import org.amp4j.spi.TypedValue;
 import org.amp4j.value.Fields;
 import org.amp4j.value.ValueType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,8 +37,15 @@ import picocli.CommandLine.Parameters;
     })
 final class CallCommand implements Callable<Integer> {
 
-  @Option(names = "--connect", required = true, description = "HOST:PORT of the server")
+  @Option(
+      names = "--connect",
+      description = "HOST:PORT of the server (default: the configuration's first endpoint)")
   String connect;
+
+  @Option(names = "--verbose", description = "print the negotiated codec on stderr")
+  boolean verbose;
+
+  @Mixin ConfigOptions options = new ConfigOptions();
 
   @Option(
       names = "--response",
@@ -64,9 +74,14 @@ final class CallCommand implements Callable<Integer> {
     PrintStream err = System.err;
     List<TypedValue<?>> args = new ArrayList<>();
     Map<String, ValueType<?>> responseTypes = new LinkedHashMap<>();
-    HostPort target;
+    Endpoint target;
+    PeerConfig config;
     try {
-      target = HostPort.parse(connect);
+      config = options.config();
+      if (connect == null && config.endpoints().isEmpty()) {
+        throw new IllegalArgumentException("give --connect HOST:PORT or endpoints in --config");
+      }
+      target = connect != null ? Endpoint.parse(connect) : config.endpoints().get(0);
       for (String a : arguments) {
         args.add(CliTypes.argument(a));
       }
@@ -81,14 +96,16 @@ final class CallCommand implements Callable<Integer> {
       err.println("amp4j: " + e.getMessage());
       return Main.USAGE;
     }
-    PeerConfig config =
-        PeerConfig.builder().callTimeout(java.time.Duration.ofSeconds(timeoutSeconds)).build();
+    config = config.toBuilder().callTimeout(java.time.Duration.ofSeconds(timeoutSeconds)).build();
     Peer peer;
     try {
       peer = Amp.connect(target.host(), target.port(), config);
-    } catch (ConnectionLostException e) {
+    } catch (AmpException e) {
       err.println("amp4j: " + e.getMessage());
       return 2;
+    }
+    if (verbose) {
+      err.println("amp4j: connected to " + peer.remoteAddress() + ", codec " + peer.codec());
     }
     try (peer) {
       Fields answer =

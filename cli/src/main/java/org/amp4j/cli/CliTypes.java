@@ -136,6 +136,14 @@ final class CliTypes {
       return t.format(
           java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx"));
     }
+    if (value instanceof java.util.Map<?, ?> m) {
+      java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+      m.forEach((k, v) -> out.put(String.valueOf(k), printable(v)));
+      return out;
+    }
+    if (value instanceof Long || value instanceof Integer) {
+      return BigInteger.valueOf(((Number) value).longValue());
+    }
     if (value instanceof BigInteger || value instanceof Boolean || value instanceof Double) {
       return value;
     }

@@ -23,6 +23,7 @@ import org.amp4j.cli.Interop.Sum;
 import org.amp4j.cli.Interop.Total;
 import org.amp4j.cli.Interop.ZeroDivision;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code amp4j demo}: starts a server in-process on an ephemeral port and drives it through a short
@@ -36,13 +37,21 @@ import picocli.CommandLine.Command;
             + " answers, a call without answer and a call from the server back to the client.")
 final class DemoCommand implements Callable<Integer> {
 
+  @Mixin ConfigOptions options = new ConfigOptions();
+
   @Override
   public Integer call() {
-    return run(System.out);
+    PeerConfig config;
+    try {
+      config = options.config();
+    } catch (IllegalArgumentException e) {
+      System.err.println("amp4j: " + e.getMessage());
+      return Main.USAGE;
+    }
+    return run(System.out, config);
   }
 
-  static int run(PrintStream out) {
-    PeerConfig config = PeerConfig.DEFAULTS;
+  static int run(PrintStream out, PeerConfig config) {
     try (AmpServer server = Amp.serve("127.0.0.1", 0, config, InteropResponders::forPeer)) {
       out.println("server listening on " + server.host() + ":" + server.port());
       List<String> serverCalls = Collections.synchronizedList(new ArrayList<>());
@@ -56,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
                   })
               .build();
       try (Peer peer = Amp.connect(server.host(), server.port(), config, p -> clientSide)) {
-        out.println("client connected");
+        out.println("client connected, codec " + peer.codec());
 
         Total t = join(peer.call(new Sum(BigInteger.valueOf(13), BigInteger.valueOf(81))));
         out.println("typed call       Sum(13, 81) -> total=" + t.total());

@@ -3,9 +3,11 @@ package org.amp4j.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.amp4j.Amp;
+import org.amp4j.AmpException;
 import org.amp4j.AmpServer;
 import org.amp4j.PeerConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code amp4j serve}: answers the interop command set until stopped. */
@@ -15,18 +17,34 @@ import picocli.CommandLine.Option;
     description = "Serve the interop command set; prints 'listening on HOST:PORT' when ready.")
 final class ServeCommand implements Callable<Integer> {
 
-  @Option(names = "--port", required = true, description = "port to listen on; 0 picks one")
-  int port;
+  @Option(
+      names = "--port",
+      description = "port to listen on; 0 picks one (default: the configuration's listen port)")
+  Integer port;
 
   @Option(
       names = "--host",
-      defaultValue = "127.0.0.1",
-      description = "address to bind (default ${DEFAULT-VALUE})")
+      description = "address to bind (default: the configuration's listen host, 127.0.0.1)")
   String host;
+
+  @Mixin ConfigOptions options = new ConfigOptions();
 
   @Override
   public Integer call() throws InterruptedException {
-    AmpServer server = Amp.serve(host, port, PeerConfig.DEFAULTS, InteropResponders::forPeer);
+    PeerConfig config;
+    AmpServer server;
+    try {
+      config = options.config();
+      server =
+          Amp.serve(
+              host != null ? host : config.listen().host(),
+              port != null ? port : config.listen().port(),
+              config,
+              InteropResponders::forPeer);
+    } catch (IllegalArgumentException | AmpException e) {
+      System.err.println("amp4j: " + e.getMessage());
+      return Main.USAGE;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -53,6 +53,14 @@ abstract class AbstractInteropTest {
   /** Connects a client that answers the server's calls with the given responders. */
   abstract Peer connect(Responders clientSide) throws Exception;
 
+  /** The codec the handshake must settle on with this server. */
+  abstract String expectedCodec();
+
+  /** Whether values over 65,535 bytes get through (false with a plain AMP peer). */
+  boolean carriesLongValues() {
+    return true;
+  }
+
   Peer client() throws Exception {
     Responders clientSide =
         Responders.builder()
@@ -217,10 +225,26 @@ abstract class AbstractInteropTest {
   }
 
   @Test
-  void valueTooLong_failsLocally_beforeAnythingIsWritten() throws Exception {
+  void handshake_settlesOnTheExpectedCodec() throws Exception {
     Peer p = client();
-    Throwable t = failure(p.call(EchoValues.string(new byte[65_536])));
-    assertThat(t).isInstanceOf(org.amp4j.EncodingException.class).hasMessageContaining("65536");
+    assertThat(p.codec()).isEqualTo(expectedCodec());
+    assertThat(get(p.call(new Sum(big(1), big(2)))).total()).isEqualTo(3);
+  }
+
+  @Test
+  void valueOver65535Bytes_getsThrough_orFailsLocallyWithAPlainAmpPeer() throws Exception {
+    Peer p = client();
+    byte[] big = new byte[70_000];
+    new java.util.Random(7).nextBytes(big);
+    if (carriesLongValues()) {
+      EchoValues.assertSame(EchoValues.string(big), get(p.call(EchoValues.string(big))));
+    } else {
+      Throwable t = failure(p.call(EchoValues.string(big)));
+      assertThat(t)
+          .isInstanceOf(org.amp4j.EncodingException.class)
+          .hasMessageContaining("70000")
+          .hasMessageContaining("65,535");
+    }
     assertThat(get(p.call(new Sum(big(1), big(2)))).total()).isEqualTo(3);
   }
 

@@ -9,6 +9,8 @@ import java.io.File;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.amp4j.Amp;
 import org.amp4j.AmpServer;
@@ -16,6 +18,9 @@ import org.amp4j.PeerConfig;
 import org.amp4j.cli.InteropResponders;
 import org.amp4j.cli.Main;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The {@code amp4j} command line: demo, call (against amp4j and Twisted) and serve. */
 class CliTest {
@@ -58,9 +63,11 @@ class CliTest {
     try (AmpServer server =
         Amp.serve("127.0.0.1", 0, PeerConfig.DEFAULTS, InteropResponders::forPeer)) {
       String target = "127.0.0.1:" + server.port();
-      Run r = run("call", "--connect", target, "Sum", "a:integer=1", "b:integer=2");
+      Run r = run("call", "--verbose", "--connect", target, "Sum", "a:integer=1", "b:integer=2");
       assertThat(r.exit()).as(r.err()).isZero();
-      assertThat(r.out().strip()).isEqualTo("{\"total\":\"3\"}");
+      // JSON by default between amp4j peers: the untyped answer prints as a JSON number
+      assertThat(r.out().strip()).isEqualTo("{\"total\":3}");
+      assertThat(r.err()).contains("codec json");
 
       Run typed =
           run(
@@ -88,6 +95,73 @@ class CliTest {
     }
   }
 
+  @Test
+  void unknownCodec_failsAtStart_withTheAvailableOnes() {
+    Run r = run("call", "--codec", "nope", "--connect", "127.0.0.1:1", "Noop");
+    assertThat(r.exit()).isEqualTo(64);
+    assertThat(r.err()).contains("unknown codec 'nope'; available: amp, cbor, json, msgpack");
+    Run demo = run("demo", "--codec", "xml");
+    assertThat(demo.exit()).isEqualTo(64);
+    assertThat(demo.err()).contains("unknown codec 'xml'");
+  }
+
+  @Test
+  void call_takesCodecAndEndpointFromAConfigFile(@TempDir Path dir) throws Exception {
+    // a server with the default configuration accepts every codec on the class path
+    try (AmpServer server =
+        Amp.serve("127.0.0.1", 0, PeerConfig.DEFAULTS, InteropResponders::forPeer)) {
+      Path yaml = dir.resolve("amp4j.yaml");
+      Files.writeString(
+          yaml, "codecs: [msgpack]\nendpoints: [\"127.0.0.1:" + server.port() + "\"]\n");
+      Run r =
+          run(
+              "call",
+              "--config",
+              yaml.toString(),
+              "--verbose",
+              "Sum",
+              "a:integer=4",
+              "b:integer=5");
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.out().strip()).isEqualTo("{\"total\":9}");
+      assertThat(r.err()).contains("codec msgpack");
+      Run overridden =
+          run("call", "--config", yaml.toString(), "--codec", "cbor", "--verbose", "Noop");
+      assertThat(overridden.exit()).as(overridden.err()).isZero();
+      assertThat(overridden.err()).contains("codec cbor");
+    }
+  }
+
+  /**
+   * The issue's check: {@code serve --codec X} and {@code call --codec X} agree, for each codec.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"amp", "json", "msgpack", "cbor"})
+  void serveScript_andCall_agreeOnEachCodec(String codec) throws Exception {
+    Process serve = startServeScript("--codec", codec);
+    try {
+      int port = listeningPort(serve);
+      Run r =
+          run(
+              "call",
+              "--codec",
+              codec,
+              "--verbose",
+              "--connect",
+              "127.0.0.1:" + port,
+              "Sum",
+              "a:integer=1",
+              "b:integer=2");
+      assertThat(r.exit()).as(r.err()).isZero();
+      // AMP carries no types, so an untyped answer prints as text there
+      assertThat(r.out().strip())
+          .isEqualTo(codec.equals("amp") ? "{\"total\":\"3\"}" : "{\"total\":3}");
+      assertThat(r.err()).contains("codec " + codec);
+    } finally {
+      stop(serve);
+    }
+  }
+
   private static void assertDeclaredErrorExits3(String target) {
     Run error =
         run("call", "--connect", target, "Divide", "numerator:integer=1", "denominator:integer=0");
@@ -111,9 +185,20 @@ class CliTest {
     try (Twisted.Server twisted = Twisted.serve()) {
       String target = "127.0.0.1:" + twisted.port;
       Run r =
-          run("call", "--connect", target, "Sum", "a:integer=18446744073709551617", "b:integer=1");
+          run(
+              "call",
+              "--codec",
+              "json",
+              "--verbose",
+              "--connect",
+              target,
+              "Sum",
+              "a:integer=18446744073709551617",
+              "b:integer=1");
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(r.out().strip()).isEqualTo("{\"total\":\"18446744073709551618\"}");
+      // Twisted answers the hello UNHANDLED: the connection stays plain AMP
+      assertThat(r.err()).contains("codec amp");
       Run echo =
           run(
               "call",
@@ -136,25 +221,40 @@ class CliTest {
     }
   }
 
+  /** A server configured for JSON still serves a plain AMP client that sends no hello. */
   @Test
-  void serveScript_answersTwistedClient() throws Exception {
+  void serveScriptWithJson_answersTwistedClient() throws Exception {
     Twisted.require();
-    File root = new File(System.getProperty("user.dir")).getParentFile();
-    Process serve =
-        new ProcessBuilder(new File(root, "amp4j").getPath(), "serve", "--port", "0")
-            .directory(root)
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
+    Process serve = startServeScript("--codec", "json");
     try {
-      String line = Twisted.firstLine(serve, 120);
-      assertThat(line).startsWith("listening on 127.0.0.1:");
-      int port = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1));
-      Twisted.Result r = Twisted.client(port);
+      Twisted.Result r = Twisted.client(listeningPort(serve));
       assertThat(r.stdout()).contains("\"failed\": 0");
       assertThat(r.exitCode()).isZero();
     } finally {
-      serve.destroy();
-      assertThat(serve.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      stop(serve);
     }
+  }
+
+  private static Process startServeScript(String... options) throws Exception {
+    File root = new File(System.getProperty("user.dir")).getParentFile();
+    java.util.List<String> cmd =
+        new java.util.ArrayList<>(
+            java.util.List.of(new File(root, "amp4j").getPath(), "serve", "--port", "0"));
+    cmd.addAll(java.util.List.of(options));
+    return new ProcessBuilder(cmd)
+        .directory(root)
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
+        .start();
+  }
+
+  private static int listeningPort(Process serve) throws Exception {
+    String line = Twisted.firstLine(serve, 120);
+    assertThat(line).startsWith("listening on 127.0.0.1:");
+    return Integer.parseInt(line.substring(line.lastIndexOf(':') + 1));
+  }
+
+  private static void stop(Process serve) throws InterruptedException {
+    serve.destroy();
+    assertThat(serve.waitFor(20, TimeUnit.SECONDS)).isTrue();
   }
 }

@@ -44,7 +44,9 @@ class PeerEdgeTest {
                   throw new java.io.UncheckedIOException(e);
                 }
               });
-      Peer peer = Amp.connect("127.0.0.1", ss.getLocalPort(), PeerConfig.DEFAULTS);
+      // a plain AMP client: the raw server would not answer a hello
+      PeerConfig plain = PeerConfig.builder().codec("amp").handshake(false).build();
+      Peer peer = Amp.connect("127.0.0.1", ss.getLocalPort(), plain);
       CompletableFuture<Total> call =
           peer.call(new Sum(BigInteger.ONE, BigInteger.TWO)).toCompletableFuture();
       server.get(WAIT_S, TimeUnit.SECONDS);
@@ -88,7 +90,11 @@ class PeerEdgeTest {
   @Test
   void slowReader_boundsWriterMemory_withLimitExceeded() throws Exception {
     PeerConfig config =
-        PeerConfig.builder().limits(Limits.builder().maxPendingWriteBytes(1 << 20).build()).build();
+        PeerConfig.builder()
+            .codec("amp")
+            .handshake(false) // the server never reads, so it could not answer a hello
+            .limits(Limits.builder().maxPendingWriteBytes(1 << 20).build())
+            .build();
     try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       CompletableFuture<Socket> accepted =
           CompletableFuture.supplyAsync(

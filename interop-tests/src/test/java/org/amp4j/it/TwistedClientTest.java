@@ -9,6 +9,8 @@ import org.amp4j.AmpServer;
 import org.amp4j.PeerConfig;
 import org.amp4j.cli.InteropResponders;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A real Twisted AMP client (twisted_peer.py client) runs its whole conformance conversation
@@ -17,11 +19,16 @@ import org.junit.jupiter.api.Test;
  */
 class TwistedClientTest {
 
-  @Test
-  void twistedClient_passesEveryCheck_againstAmp4jServer() throws Exception {
+  /**
+   * The server prefers a non-AMP codec; a plain AMP client sends no hello, so the server stays AMP
+   * with it.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"json", "msgpack"})
+  void twistedClient_passesEveryCheck_againstAmp4jServer(String codec) throws Exception {
     Twisted.require();
-    try (AmpServer server =
-        Amp.serve("127.0.0.1", 0, PeerConfig.DEFAULTS, InteropResponders::forPeer)) {
+    PeerConfig config = PeerConfig.builder().codec(codec).build();
+    try (AmpServer server = Amp.serve("127.0.0.1", 0, config, InteropResponders::forPeer)) {
       Twisted.Result r = Twisted.client(server.port());
       String[] lines = r.stdout().strip().split("\n");
       JsonNode summary = new ObjectMapper().readTree(lines[lines.length - 1]);
