@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
+import org.amp4j.spi.ValuePath;
 
 /**
  * Collects the pairs of one box to write and serializes them sorted by key as unsigned bytes, as
@@ -29,7 +30,7 @@ final class BoxWriter {
   private final int maxValueLength;
   private final boolean splitValues;
   private final List<Pair> pairs = new ArrayList<>();
-  private final Map<ByteKey, Where> seen = new HashMap<>();
+  private final Map<ByteKey, ValuePath> seen = new HashMap<>();
   private long length = 2; // the terminator
 
   /**
@@ -51,7 +52,7 @@ final class BoxWriter {
    * @throws EncodingException if the key is empty, longer than 255 bytes or repeated, or the value
    *     is longer than the limit
    */
-  void add(Where where, ByteKey key, byte[] value) {
+  void add(ValuePath where, ByteKey key, byte[] value) {
     if (key.length() == 0) {
       throw new EncodingException(
           "key of value " + where + " is empty, which would end the box early");
@@ -69,7 +70,7 @@ final class BoxWriter {
         || (!splitValues && value.length > Limits.AMP_MAX_VALUE_LENGTH)) {
       throw tooLong(where, value.length, false, maxValueLength);
     }
-    Where earlier = seen.putIfAbsent(key, where);
+    ValuePath earlier = seen.putIfAbsent(key, where);
     if (earlier != null) {
       throw new EncodingException("value " + where + " repeats the key of value " + earlier);
     }
@@ -86,7 +87,8 @@ final class BoxWriter {
    * @param atLeast whether {@code length} is a lower bound
    * @param maxValueLength the configured limit
    */
-  static EncodingException tooLong(Where where, long length, boolean atLeast, int maxValueLength) {
+  static EncodingException tooLong(
+      ValuePath where, long length, boolean atLeast, int maxValueLength) {
     String is = "value " + where + " is " + (atLeast ? "at least " : "") + length + " bytes";
     if (length > maxValueLength) {
       return new EncodingException(is + ", longer than maxValueLength " + maxValueLength);

@@ -1,10 +1,14 @@
 package org.amp4j.codec.amp;
 
+import static org.amp4j.spi.MessageParts.required;
+
 import java.nio.charset.StandardCharsets;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
+import org.amp4j.spi.MessageParts;
 import org.amp4j.spi.OutboundMessage;
 import org.amp4j.spi.TypedValue;
+import org.amp4j.spi.ValuePath;
 
 /**
  * Turns an {@link OutboundMessage} into one AMP box (spec 3): a call carries {@code _command} and,
@@ -87,7 +91,7 @@ final class MessageEncoder {
   }
 
   private <T> void addValue(BoxWriter box, TypedValue<T> value) {
-    Where where = Where.key(value.name());
+    ValuePath where = ValuePath.key(value.name());
     ByteKey key = key(value.name(), where);
     if (ProtocolKeys.isProtocolKey(key)) {
       throw new EncodingException(
@@ -97,7 +101,7 @@ final class MessageEncoder {
   }
 
   /** The key bytes of a value name: strict UTF-8. */
-  static ByteKey key(String name, Where where) {
+  static ByteKey key(String name, ValuePath where) {
     try {
       return new ByteKey(UnicodeText.encode(name));
     } catch (BadTextException e) {
@@ -107,7 +111,7 @@ final class MessageEncoder {
 
   private void add(BoxWriter box, String protocolKey, byte[] value) {
     box.add(
-        Where.key(protocolKey),
+        ValuePath.key(protocolKey),
         new ByteKey(protocolKey.getBytes(StandardCharsets.US_ASCII)),
         value);
   }
@@ -130,30 +134,12 @@ final class MessageEncoder {
     }
   }
 
-  private static String required(String s, String what) {
-    if (s == null) {
-      throw new EncodingException("the message has no " + what);
-    }
-    return s;
-  }
-
   /**
    * A tag's bytes: tags are ISO-8859-1 text, one char per byte.
    *
    * @throws EncodingException if a char is above U+00FF
    */
   static byte[] tagBytes(String tag) {
-    byte[] bytes = new byte[tag.length()];
-    for (int i = 0; i < tag.length(); i++) {
-      char c = tag.charAt(i);
-      if (c > 0xFF) {
-        throw new EncodingException(
-            String.format(
-                "tag char %d is U+%04X, which is not a byte (tags are ISO-8859-1 text)",
-                i, (int) c));
-      }
-      bytes[i] = (byte) c;
-    }
-    return bytes;
+    return MessageParts.tag(tag).getBytes(StandardCharsets.ISO_8859_1);
   }
 }

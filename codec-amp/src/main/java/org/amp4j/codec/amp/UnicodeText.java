@@ -1,10 +1,8 @@
 package org.amp4j.codec.amp;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.amp4j.spi.StrictUtf8;
 
 /**
  * AMP Unicode text (spec 7.5): standard UTF-8, strict both ways. Unpaired surrogates cannot be
@@ -21,15 +19,7 @@ final class UnicodeText {
    */
   static byte[] encode(String text) {
     try {
-      ByteBuffer out =
-          StandardCharsets.UTF_8
-              .newEncoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .encode(CharBuffer.wrap(text));
-      byte[] bytes = new byte[out.remaining()];
-      out.get(bytes);
-      return bytes;
+      return StrictUtf8.encode(text);
     } catch (CharacterCodingException e) {
       throw new BadTextException("text has an unpaired surrogate, which UTF-8 cannot carry", e);
     }
@@ -42,12 +32,7 @@ final class UnicodeText {
    */
   static String decode(byte[] bytes) {
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      return StrictUtf8.decode(bytes);
     } catch (CharacterCodingException e) {
       throw new BadTextException("not valid UTF-8", e);
     }

@@ -1,9 +1,13 @@
 package org.amp4j.codec.amp;
 
+import static org.amp4j.spi.ValueChecks.wire;
+
 import java.math.BigInteger;
 import java.util.List;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
+import org.amp4j.spi.ValueChecks;
+import org.amp4j.spi.ValuePath;
 import org.amp4j.value.AmpDateTime;
 import org.amp4j.value.AmpDecimal;
 import org.amp4j.value.RecordSchema;
@@ -22,11 +26,13 @@ import org.amp4j.value.ValueType;
 final class ValueEncoder {
 
   private final Limits limits;
+  private final ValueChecks checks;
   private final int topLimit;
   private final int nestedLimit;
 
   ValueEncoder(Limits limits, boolean splitValues) {
     this.limits = limits;
+    this.checks = new ValueChecks(limits);
     this.nestedLimit = Math.min(Limits.AMP_MAX_VALUE_LENGTH, limits.maxValueLength());
     this.topLimit = splitValues ? limits.maxValueLength() : nestedLimit;
   }
@@ -36,22 +42,14 @@ final class ValueEncoder {
    *
    * @throws EncodingException if it cannot be encoded within the limits
    */
-  <T> byte[] encode(ValueType<T> type, T value, Where where) {
+  <T> byte[] encode(ValueType<T> type, T value, ValuePath where) {
     return encodeValue(type, value, where, 0, topLimit);
   }
 
-  private <T> byte[] encodeValue(ValueType<T> declared, T value, Where where, int depth, int max) {
-    if (value == null) {
-      throw new EncodingException("value " + where + " is null");
-    }
+  private <T> byte[] encodeValue(
+      ValueType<T> declared, T value, ValuePath where, int depth, int max) {
     ValueType<T> type = declared.forCodec(AmpCodecProvider.NAME);
-    Object wire;
-    try {
-      wire = type.toWire(value);
-    } catch (RuntimeException e) {
-      throw new EncodingException(
-          "value " + where + " cannot be converted to " + type.name() + ": " + e.getMessage(), e);
-    }
+    Object wire = ValueChecks.toWire(type, value, where);
     byte[] bytes;
     try {
       bytes = encodeWire(type, wire, where, depth, max);
@@ -65,11 +63,11 @@ final class ValueEncoder {
   }
 
   @SuppressWarnings("unchecked")
-  private byte[] encodeNested(ValueType<?> type, Object value, Where where, int depth) {
+  private byte[] encodeNested(ValueType<?> type, Object value, ValuePath where, int depth) {
     return encodeValue((ValueType<Object>) type, value, where, depth, nestedLimit);
   }
 
-  private byte[] encodeWire(ValueType<?> type, Object wire, Where where, int depth, int max) {
+  private byte[] encodeWire(ValueType<?> type, Object wire, ValuePath where, int depth, int max) {
     return switch (type.kind()) {
       case INTEGER ->
           IntegerText.format(wire(BigInteger.class, wire, type, where), limits.maxIntegerDigits());
@@ -85,9 +83,9 @@ final class ValueEncoder {
     };
   }
 
-  private byte[] encodeList(ValueType<?> type, List<?> list, Where where, int depth, int max) {
-    checkDepth(where, depth);
-    checkListLength(where, list.size());
+  private byte[] encodeList(ValueType<?> type, List<?> list, ValuePath where, int depth, int max) {
+    checks.checkDepth(where, depth);
+    checks.checkListLength(where, list.size());
     ValueType<?> elementType = type.elementType();
     ByteSink out = new ByteSink(list.size() * 4);
     for (int i = 0; i < list.size(); i++) {
@@ -101,35 +99,23 @@ final class ValueEncoder {
   }
 
   private byte[] encodeRecords(
-      ValueType<?> type, List<?> records, Where where, int depth, int max) {
-    checkDepth(where, depth);
-    checkListLength(where, records.size());
+      ValueType<?> type, List<?> records, ValuePath where, int depth, int max) {
+    checks.checkDepth(where, depth);
+    checks.checkListLength(where, records.size());
     @SuppressWarnings("unchecked")
     RecordSchema<Object> schema = (RecordSchema<Object>) type.recordSchema();
     ByteSink out = new ByteSink(records.size() * 16);
     for (int i = 0; i < records.size(); i++) {
-      Object record = records.get(i);
-      Where at = where.element(i);
-      if (record == null) {
-        throw new EncodingException("value " + at + " is null");
-      }
+      ValuePath at = where.element(i);
+      Object record = ValueChecks.nonNull(records.get(i), at);
       BoxWriter box = new BoxWriter(nestedLimit, false);
       int fields = 0;
       for (RecordSchema.FieldSpec field : schema.fields()) {
-        Where fieldAt = at.field(field.name());
-        Object value;
-        try {
-          value = schema.get(record, field);
-        } catch (RuntimeException e) {
-          throw new EncodingException(
-              "value " + fieldAt + " cannot be read from a " + record.getClass().getName(), e);
-        }
+        Object value = ValueChecks.fieldValue(schema, record, field, at);
         if (value == null) {
-          if (field.optional()) {
-            continue;
-          }
-          throw new EncodingException("value " + fieldAt + " is required but null");
+          continue;
         }
+        ValuePath fieldAt = at.field(field.name());
         if (++fields > limits.maxFieldCount()) {
           throw new EncodingException(
               "value "
@@ -149,42 +135,5 @@ final class ValueEncoder {
       box.writeTo(out);
     }
     return out.toByteArray();
-  }
-
-  private void checkListLength(Where where, int size) {
-    if (size > limits.maxListLength()) {
-      throw new EncodingException(
-          "value "
-              + where
-              + " has "
-              + size
-              + " elements, more than maxListLength "
-              + limits.maxListLength());
-    }
-  }
-
-  private void checkDepth(Where where, int depth) {
-    if (depth > limits.maxNestingDepth()) {
-      throw new EncodingException(
-          "value "
-              + where
-              + " nests lists and records deeper than maxNestingDepth "
-              + limits.maxNestingDepth());
-    }
-  }
-
-  private static <W> W wire(Class<W> expected, Object wire, ValueType<?> type, Where where) {
-    if (!expected.isInstance(wire)) {
-      throw new EncodingException(
-          "value "
-              + where
-              + ": the wire form of "
-              + type.name()
-              + " must be a "
-              + expected.getSimpleName()
-              + ", got "
-              + (wire == null ? "null" : wire.getClass().getName()));
-    }
-    return expected.cast(wire);
   }
 }

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import org.amp4j.Limits;
 import org.amp4j.ProtocolException;
+import org.amp4j.spi.FramedMessages;
 import org.amp4j.spi.InboundMessage;
 import org.amp4j.spi.MessageKind;
+import org.amp4j.spi.PlainFields;
 
 /**
  * Reads the payload of one frame as a message: exactly one map whose first key is {@code call},
@@ -66,12 +68,12 @@ final class MessageReader {
     if (in.nextToken() != JsonToken.FIELD_NAME) {
       throw new ProtocolException("empty message map");
     }
-    MessageKind kind = Keys.kindOf(in.currentName());
+    MessageKind kind = FramedMessages.kindOf(in.currentName());
     if (kind == null) {
       throw new ProtocolException(
           "a message map starts with 'call', 'answer' or 'error', not '" + in.currentName() + "'");
     }
-    Set<String> allowed = Keys.allowed(kind);
+    Set<String> allowed = FramedMessages.keys(kind);
     Map<String, String> header = new HashMap<>();
     Set<String> seen = new HashSet<>();
     Map<String, Object> fields = Map.of();
@@ -85,7 +87,7 @@ final class MessageReader {
         throw new ProtocolException("key '" + key + "' appears twice in the message");
       }
       JsonToken t = in.nextToken();
-      if (key.equals(Keys.ARGS) || key.equals(Keys.VALUES)) {
+      if (key.equals(FramedMessages.ARGS) || key.equals(FramedMessages.VALUES)) {
         if (t != JsonToken.START_OBJECT) {
           throw new ProtocolException("'" + key + "' is not a map");
         }
@@ -101,23 +103,30 @@ final class MessageReader {
     if (in.currentToken() != JsonToken.END_OBJECT) {
       throw new ProtocolException("the message map is not closed");
     }
-    for (String key : Keys.required(kind)) {
+    for (String key : FramedMessages.requiredKeys(kind)) {
       if (!seen.contains(key)) {
         throw new ProtocolException(kind.name().toLowerCase() + " message lacks '" + key + "'");
       }
     }
-    JacksonFields f = new JacksonFields(fields, values);
+    PlainFields f = new PlainFields(fields, values);
     return switch (kind) {
       case CALL ->
-          new InboundMessage(kind, header.get(Keys.CALL), tag(header, Keys.TAG), null, null, f);
-      case ANSWER -> new InboundMessage(kind, null, tag(header, Keys.ANSWER), null, null, f);
+          new InboundMessage(
+              kind,
+              header.get(FramedMessages.CALL),
+              tag(header, FramedMessages.TAG),
+              null,
+              null,
+              f);
+      case ANSWER ->
+          new InboundMessage(kind, null, tag(header, FramedMessages.ANSWER), null, null, f);
       case ERROR ->
           new InboundMessage(
               kind,
               null,
-              tag(header, Keys.ERROR),
-              header.get(Keys.CODE),
-              header.get(Keys.DESCRIPTION),
+              tag(header, FramedMessages.ERROR),
+              header.get(FramedMessages.CODE),
+              header.get(FramedMessages.DESCRIPTION),
               f);
     };
   }

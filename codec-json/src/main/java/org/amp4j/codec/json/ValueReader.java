@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.amp4j.Limits;
+import org.amp4j.spi.PlainFields;
 import org.amp4j.value.AmpDecimal;
 import org.amp4j.value.RecordSchema;
 import org.amp4j.value.ValueType;
@@ -16,9 +18,10 @@ import org.amp4j.value.ValueType;
  * value is of the type's kind (the conversions a format allows are listed in {@link
  * JacksonCodec.Format}), builds the wire form and converts it with {@link ValueType#fromWire}.
  * Every failure is an {@link IllegalArgumentException} saying {@code expected <type>, got <value>}.
- * Immutable and thread-safe.
+ * The {@link PlainFields} of received messages and records read through it. Immutable and
+ * thread-safe.
  */
-final class ValueReader {
+final class ValueReader implements PlainFields.Reader {
 
   private final String codec;
   private final Limits limits;
@@ -37,7 +40,8 @@ final class ValueReader {
    *
    * @throws IllegalArgumentException if the value is not of the type
    */
-  <T> T read(Object plain, ValueType<T> type) {
+  @Override
+  public <T> T read(Object plain, ValueType<T> type) {
     ValueType<T> resolved = type.forCodec(codec);
     Object wire = wire(plain, resolved, type);
     if (wire == null) {
@@ -48,6 +52,45 @@ final class ValueReader {
     } catch (RuntimeException e) {
       throw mismatch(type, plain, e);
     }
+  }
+
+  /**
+   * The natural value: {@code String}, {@code Boolean}, {@code BigInteger} (an integer), {@code
+   * BigDecimal} (a JSON number with a fraction or exponent, exactly as written), {@code Double} (a
+   * native float), {@code byte[]} (native bytes, a copy), {@code List}, or {@code Map<String,
+   * Object>} for a record; null when absent or null. Bytes, float specials and date-times that JSON
+   * carries as text are text.
+   */
+  @Override
+  public Object natural(Object plain) {
+    if (plain instanceof JsonNumber n) {
+      try {
+        return n.integral() ? new BigInteger(n.text()) : new BigDecimal(n.text());
+      } catch (NumberFormatException e) {
+        return n.text(); // an exponent beyond BigDecimal's range
+      }
+    }
+    if (plain instanceof byte[] b) {
+      return b.clone();
+    }
+    if (plain instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      for (Object o : l) {
+        out.add(natural(o));
+      }
+      return Collections.unmodifiableList(out);
+    }
+    if (plain instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.forEach((k, v) -> out.put((String) k, natural(v)));
+      return Collections.unmodifiableMap(out);
+    }
+    return plain;
+  }
+
+  @Override
+  public String show(Object plain) {
+    return Texts.show(plain);
   }
 
   /** The wire form of a plain value for a type's kind, or null if it is not of that kind. */
@@ -176,7 +219,7 @@ final class ValueReader {
       @SuppressWarnings("unchecked")
       Map<String, Object> fields = (Map<String, Object>) map;
       try {
-        out.add(new JacksonFields(fields, this).read(schema));
+        out.add(new PlainFields(fields, this).read(schema));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             "record " + i + " of " + type.name() + ": " + e.getMessage(), e);

@@ -1,11 +1,16 @@
 package org.amp4j.codec.json;
 
+import static org.amp4j.spi.ValueChecks.wire;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
+import org.amp4j.spi.ValueChecks;
+import org.amp4j.spi.ValuePath;
 import org.amp4j.value.AmpDateTime;
 import org.amp4j.value.AmpDecimal;
 import org.amp4j.value.RecordSchema;
@@ -22,12 +27,14 @@ final class ValueWriter {
 
   private final String codec;
   private final Limits limits;
+  private final ValueChecks checks;
   private final JacksonCodec.Format format;
   private final int maxNumberDigits;
 
   ValueWriter(String codec, Limits limits, JacksonCodec.Format format) {
     this.codec = codec;
     this.limits = limits;
+    this.checks = new ValueChecks(limits);
     this.format = format;
     this.maxNumberDigits = Math.max(limits.maxIntegerDigits(), JacksonCodec.MIN_NUMBER_DIGITS);
   }
@@ -38,29 +45,22 @@ final class ValueWriter {
    * @throws EncodingException if it cannot be written within the limits
    * @throws IOException if the generator fails
    */
-  void write(JsonGenerator out, ValueType<?> type, Object value, Where where) throws IOException {
+  void write(JsonGenerator out, ValueType<?> type, Object value, ValuePath where)
+      throws IOException {
     write(out, type, value, where, 0);
   }
 
-  private void write(JsonGenerator out, ValueType<?> declared, Object value, Where where, int depth)
+  private void write(
+      JsonGenerator out, ValueType<?> declared, Object value, ValuePath where, int depth)
       throws IOException {
-    if (value == null) {
-      throw new EncodingException("value " + where + " is null");
-    }
     @SuppressWarnings("unchecked")
     ValueType<Object> type = (ValueType<Object>) declared.forCodec(codec);
-    Object wire;
-    try {
-      wire = type.toWire(value);
-    } catch (RuntimeException e) {
-      throw new EncodingException(
-          "value " + where + " cannot be converted to " + type.name() + ": " + e.getMessage(), e);
-    }
+    Object wire = ValueChecks.toWire(type, value, where);
     switch (type.kind()) {
       case INTEGER -> writeInteger(out, wire(BigInteger.class, wire, type, where), where);
       case BYTES -> {
         byte[] bytes = wire(byte[].class, wire, type, where);
-        checkLength(bytes.length, where);
+        checks.checkLength(where, bytes.length);
         format.writeBytes(out, bytes);
       }
       case UNICODE -> writeText(out, wire(String.class, wire, type, where), where);
@@ -76,7 +76,8 @@ final class ValueWriter {
     }
   }
 
-  private void writeInteger(JsonGenerator out, BigInteger value, Where where) throws IOException {
+  private void writeInteger(JsonGenerator out, BigInteger value, ValuePath where)
+      throws IOException {
     if (!Texts.digitsWithin(value, limits.maxIntegerDigits())) {
       throw new EncodingException(
           "value " + where + " has more than maxIntegerDigits " + limits.maxIntegerDigits());
@@ -85,17 +86,18 @@ final class ValueWriter {
   }
 
   /** Writes text after checking it is UTF-8 encodable and within maxValueLength. */
-  void writeText(JsonGenerator out, String text, Where where) throws IOException {
+  void writeText(JsonGenerator out, String text, ValuePath where) throws IOException {
     long length = Texts.utf8Length(text);
     if (length < 0) {
       throw new EncodingException(
           "value " + where + " has an unpaired surrogate, which UTF-8 cannot carry");
     }
-    checkLength(length, where);
+    checks.checkLength(where, length);
     out.writeString(text);
   }
 
-  private void writeDecimal(JsonGenerator out, AmpDecimal value, Where where) throws IOException {
+  private void writeDecimal(JsonGenerator out, AmpDecimal value, ValuePath where)
+      throws IOException {
     if (value.isFinite()
         && !Texts.digitsWithin(value.toBigDecimal().unscaledValue(), maxNumberDigits)) {
       throw new EncodingException(
@@ -104,10 +106,11 @@ final class ValueWriter {
     format.writeDecimal(out, value);
   }
 
-  private void writeList(JsonGenerator out, ValueType<?> type, List<?> list, Where where, int depth)
+  private void writeList(
+      JsonGenerator out, ValueType<?> type, List<?> list, ValuePath where, int depth)
       throws IOException {
-    checkDepth(where, depth);
-    checkListLength(list.size(), where);
+    checks.checkDepth(where, depth);
+    checks.checkListLength(where, list.size());
     out.writeStartArray(list, list.size());
     for (int i = 0; i < list.size(); i++) {
       write(out, type.elementType(), list.get(i), where.element(i), depth);
@@ -116,110 +119,24 @@ final class ValueWriter {
   }
 
   private void writeRecords(
-      JsonGenerator out, ValueType<?> type, List<?> records, Where where, int depth)
+      JsonGenerator out, ValueType<?> type, List<?> records, ValuePath where, int depth)
       throws IOException {
-    checkDepth(where, depth);
-    checkListLength(records.size(), where);
+    checks.checkDepth(where, depth);
+    checks.checkListLength(where, records.size());
     @SuppressWarnings("unchecked")
     RecordSchema<Object> schema = (RecordSchema<Object>) type.recordSchema();
     out.writeStartArray(records, records.size());
     for (int i = 0; i < records.size(); i++) {
-      Object record = records.get(i);
-      Where at = where.element(i);
-      if (record == null) {
-        throw new EncodingException("value " + at + " is null");
-      }
-      List<RecordSchema.FieldSpec> fields = schema.fields();
-      Object[] values = new Object[fields.size()];
-      int present = 0;
-      for (int f = 0; f < values.length; f++) {
-        values[f] = field(schema, record, fields.get(f), at);
-        present += values[f] == null ? 0 : 1;
-      }
-      if (present > limits.maxFieldCount()) {
-        throw new EncodingException(
-            "value "
-                + at
-                + " has "
-                + present
-                + " fields, more than maxFieldCount "
-                + limits.maxFieldCount());
-      }
-      out.writeStartObject(record, present);
-      for (int f = 0; f < values.length; f++) {
-        if (values[f] != null) {
-          out.writeFieldName(fields.get(f).name());
-          write(out, fields.get(f).type(), values[f], at.field(fields.get(f).name()), depth);
-        }
+      ValuePath at = where.element(i);
+      Map<RecordSchema.FieldSpec, Object> fields = checks.presentFields(schema, records.get(i), at);
+      out.writeStartObject(records.get(i), fields.size());
+      for (Map.Entry<RecordSchema.FieldSpec, Object> f : fields.entrySet()) {
+        String name = f.getKey().name();
+        out.writeFieldName(name);
+        write(out, f.getKey().type(), f.getValue(), at.field(name), depth);
       }
       out.writeEndObject();
     }
     out.writeEndArray();
-  }
-
-  /** A field's value, null when an optional field is absent. */
-  private static Object field(
-      RecordSchema<Object> schema, Object record, RecordSchema.FieldSpec field, Where at) {
-    Where fieldAt = at.field(field.name());
-    Object value;
-    try {
-      value = schema.get(record, field);
-    } catch (RuntimeException e) {
-      throw new EncodingException(
-          "value " + fieldAt + " cannot be read from a " + record.getClass().getName(), e);
-    }
-    if (value == null && !field.optional()) {
-      throw new EncodingException("value " + fieldAt + " is required but null");
-    }
-    return value;
-  }
-
-  private void checkLength(long length, Where where) {
-    if (length > limits.maxValueLength()) {
-      throw new EncodingException(
-          "value "
-              + where
-              + " is "
-              + length
-              + " bytes, longer than maxValueLength "
-              + limits.maxValueLength());
-    }
-  }
-
-  private void checkListLength(int size, Where where) {
-    if (size > limits.maxListLength()) {
-      throw new EncodingException(
-          "value "
-              + where
-              + " has "
-              + size
-              + " elements, more than maxListLength "
-              + limits.maxListLength());
-    }
-  }
-
-  private void checkDepth(Where where, int depth) {
-    if (depth > limits.maxNestingDepth()) {
-      throw new EncodingException(
-          "value "
-              + where
-              + " nests lists and records deeper than maxNestingDepth "
-              + limits.maxNestingDepth());
-    }
-  }
-
-  private static <W> W wire(Class<W> expected, Object wire, ValueType<?> type, Where where) {
-    if (!expected.isInstance(wire)) {
-      throw new EncodingException(
-          "value "
-              + where
-              + ": the wire form of "
-              + type.name()
-              + " must be a "
-              + expected.getSimpleName()
-              + ", got "
-              + (wire == null ? "null" : wire.getClass().getName()));
-    }
-    return expected.cast(wire);
   }
 }

@@ -1,23 +1,25 @@
 package org.amp4j.codec.msgpack;
 
+import static org.amp4j.spi.MessageParts.required;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
+import org.amp4j.spi.FramedMessages;
+import org.amp4j.spi.MessageParts;
 import org.amp4j.spi.OutboundMessage;
 import org.amp4j.spi.TypedValue;
+import org.amp4j.spi.ValuePath;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePacker;
 
 /**
  * Turns an {@link OutboundMessage} into one frame: the length prefix, then a map whose keys come in
- * this order: {@code call}, {@code tag} (when the call wants an answer), {@code args}; or {@code
- * answer}, {@code values}; or {@code error}, {@code code}, {@code description}. Values keep the
- * order the message lists them in. Immutable and thread-safe; nothing escapes a failed encoding.
+ * the order {@link FramedMessages} gives. Values keep the order the message lists them in.
+ * Immutable and thread-safe; nothing escapes a failed encoding.
  */
 final class MessageEncoder {
 
@@ -43,31 +45,32 @@ final class MessageEncoder {
         case CALL -> {
           boolean wantsAnswer = message.tag() != null;
           out.packMapHeader(wantsAnswer ? 3 : 2);
-          text(out, Keys.CALL, strict(required(message.command(), "command"), "command name"));
+          text(
+              out,
+              FramedMessages.CALL,
+              strict(required(message.command(), "command"), "command name"));
           if (wantsAnswer) {
-            text(out, Keys.TAG, tagBytes(message.tag()));
+            text(out, FramedMessages.TAG, tagBytes(message.tag()));
           }
-          writeValues(out, Keys.ARGS, message.values());
+          writeValues(out, FramedMessages.ARGS, message.values());
         }
         case ANSWER -> {
           out.packMapHeader(2);
-          text(out, Keys.ANSWER, tagBytes(required(message.tag(), "tag")));
-          writeValues(out, Keys.VALUES, message.values());
+          text(out, FramedMessages.ANSWER, tagBytes(required(message.tag(), "tag")));
+          writeValues(out, FramedMessages.VALUES, message.values());
         }
         case ERROR -> {
-          if (!message.values().isEmpty()) {
-            throw new EncodingException(
-                "an error message carries only a tag, a code and a description, not "
-                    + message.values().size()
-                    + " values");
-          }
+          FramedMessages.checkNoValues(message);
           out.packMapHeader(3);
-          text(out, Keys.ERROR, tagBytes(required(message.tag(), "tag")));
-          text(out, Keys.CODE, strict(required(message.errorCode(), "code"), "error code"));
+          text(out, FramedMessages.ERROR, tagBytes(required(message.tag(), "tag")));
+          text(
+              out,
+              FramedMessages.CODE,
+              strict(required(message.errorCode(), "code"), "error code"));
           // Descriptions often come from exception messages: replace what UTF-8 cannot carry.
           text(
               out,
-              Keys.DESCRIPTION,
+              FramedMessages.DESCRIPTION,
               required(message.errorDescription(), "description").getBytes(StandardCharsets.UTF_8));
         }
       }
@@ -82,19 +85,7 @@ final class MessageEncoder {
 
   private void writeValues(MessagePacker out, String key, List<TypedValue<?>> list)
       throws IOException {
-    if (list.size() > limits.maxFieldCount()) {
-      throw new EncodingException(
-          "message has "
-              + list.size()
-              + " values, more than maxFieldCount "
-              + limits.maxFieldCount());
-    }
-    Set<String> seen = new HashSet<>();
-    for (TypedValue<?> value : list) {
-      if (!seen.add(value.name())) {
-        throw new EncodingException("value " + Where.key(value.name()) + " is given twice");
-      }
-    }
+    FramedMessages.checkValues(list, limits);
     key(out, key);
     out.packMapHeader(list.size());
     for (TypedValue<?> value : list) {
@@ -103,7 +94,7 @@ final class MessageEncoder {
   }
 
   private <T> void writeValue(MessagePacker out, TypedValue<T> value) throws IOException {
-    Where where = Where.key(value.name());
+    ValuePath where = ValuePath.key(value.name());
     values.writeKey(out, value.name(), where);
     values.write(out, value.type(), value.value(), where);
   }
@@ -130,28 +121,12 @@ final class MessageEncoder {
     return ValueEncoder.utf8(text, what);
   }
 
-  private static String required(String s, String what) {
-    if (s == null) {
-      throw new EncodingException("the message has no " + what);
-    }
-    return s;
-  }
-
   /**
    * A tag's UTF-8 bytes: tags are text of code points U+0000..U+00FF, one per byte of the tag.
    *
    * @throws EncodingException if a char is above U+00FF
    */
   static byte[] tagBytes(String tag) {
-    for (int i = 0; i < tag.length(); i++) {
-      char c = tag.charAt(i);
-      if (c > 0xFF) {
-        throw new EncodingException(
-            String.format(
-                "tag char %d is U+%04X, which is not a byte (tags are ISO-8859-1 text)",
-                i, (int) c));
-      }
-    }
-    return tag.getBytes(StandardCharsets.UTF_8);
+    return MessageParts.tag(tag).getBytes(StandardCharsets.UTF_8);
   }
 }

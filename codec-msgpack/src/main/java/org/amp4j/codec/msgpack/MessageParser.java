@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.amp4j.Limits;
 import org.amp4j.ProtocolException;
+import org.amp4j.spi.FramedMessages;
 import org.amp4j.spi.InboundMessage;
 import org.amp4j.spi.MessageKind;
 import org.msgpack.core.MessageFormat;
@@ -19,11 +20,12 @@ import org.msgpack.core.MessagePackException;
 final class MessageParser {
 
   /** Longest message key ({@code description}); longer keys are refused before reading them. */
-  private static final int MAX_KEY_LENGTH = Keys.DESCRIPTION.length();
+  private static final int MAX_KEY_LENGTH = FramedMessages.DESCRIPTION.length();
 
-  private static final Set<String> CALL_KEYS = Set.of(Keys.TAG, Keys.ARGS);
-  private static final Set<String> ANSWER_KEYS = Set.of(Keys.VALUES);
-  private static final Set<String> ERROR_KEYS = Set.of(Keys.CODE, Keys.DESCRIPTION);
+  private static final Set<String> CALL_KEYS = Set.of(FramedMessages.TAG, FramedMessages.ARGS);
+  private static final Set<String> ANSWER_KEYS = Set.of(FramedMessages.VALUES);
+  private static final Set<String> ERROR_KEYS =
+      Set.of(FramedMessages.CODE, FramedMessages.DESCRIPTION);
 
   private final Limits limits;
   private final ValueDecoder values;
@@ -59,7 +61,7 @@ final class MessageParser {
     if (format.getValueType() != org.msgpack.value.ValueType.MAP) {
       throw new ProtocolException("a message is a msgpack map, got " + format);
     }
-    int n = in.mapHeader(Keys.MAX_MESSAGE_KEYS, "the message key count", "message");
+    int n = in.mapHeader(FramedMessages.MAX_KEYS, "the message key count", "message");
     if (n == 0) {
       throw new ProtocolException("empty message map: expected call, answer or error");
     }
@@ -67,19 +69,19 @@ final class MessageParser {
     String first = key(in);
     Set<String> allowed =
         switch (first) {
-          case Keys.CALL -> {
+          case FramedMessages.CALL -> {
             parts.kind = MessageKind.CALL;
-            parts.command = text(in, Keys.CALL);
+            parts.command = text(in, FramedMessages.CALL);
             yield CALL_KEYS;
           }
-          case Keys.ANSWER -> {
+          case FramedMessages.ANSWER -> {
             parts.kind = MessageKind.ANSWER;
-            parts.tag = tag(in, Keys.ANSWER);
+            parts.tag = tag(in, FramedMessages.ANSWER);
             yield ANSWER_KEYS;
           }
-          case Keys.ERROR -> {
+          case FramedMessages.ERROR -> {
             parts.kind = MessageKind.ERROR;
-            parts.tag = tag(in, Keys.ERROR);
+            parts.tag = tag(in, FramedMessages.ERROR);
             yield ERROR_KEYS;
           }
           default ->
@@ -98,9 +100,9 @@ final class MessageParser {
                 + first);
       }
       switch (key) {
-        case Keys.TAG -> parts.tag = tag(in, Keys.TAG);
-        case Keys.CODE -> parts.code = text(in, Keys.CODE);
-        case Keys.DESCRIPTION -> parts.description = text(in, Keys.DESCRIPTION);
+        case FramedMessages.TAG -> parts.tag = tag(in, FramedMessages.TAG);
+        case FramedMessages.CODE -> parts.code = text(in, FramedMessages.CODE);
+        case FramedMessages.DESCRIPTION -> parts.description = text(in, FramedMessages.DESCRIPTION);
         default -> parts.fields = values.readFields(in, "message key '" + key + "'");
       }
     }
@@ -148,15 +150,15 @@ final class MessageParser {
 
     InboundMessage build(String first) {
       switch (kind) {
-        case CALL -> require(fields, Keys.ARGS, first);
-        case ANSWER -> require(fields, Keys.VALUES, first);
+        case CALL -> require(fields, FramedMessages.ARGS, first);
+        case ANSWER -> require(fields, FramedMessages.VALUES, first);
         case ERROR -> {
-          require(code, Keys.CODE, first);
-          require(description, Keys.DESCRIPTION, first);
+          require(code, FramedMessages.CODE, first);
+          require(description, FramedMessages.DESCRIPTION, first);
           fields = Map.of();
         }
       }
-      return new InboundMessage(kind, command, tag, code, description, new MsgpackFields(fields));
+      return new InboundMessage(kind, command, tag, code, description, TypedValues.fields(fields));
     }
 
     private static void require(Object part, String key, String first) {

@@ -3,6 +3,7 @@ package org.amp4j.codec.msgpack;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import org.amp4j.ProtocolException;
+import org.amp4j.spi.StrictUtf8;
 import org.msgpack.core.ExtensionTypeHeader;
 import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessagePack;
@@ -72,7 +73,7 @@ final class PayloadReader {
     int n = in.unpackRawStringHeader();
     check(where, "str of " + n + " bytes", n, max, limit, n);
     try {
-      return Utf8.decode(in.readPayload(n));
+      return StrictUtf8.decode(in.readPayload(n));
     } catch (CharacterCodingException e) {
       throw new ProtocolException(where + ": str is not valid UTF-8", e);
     }

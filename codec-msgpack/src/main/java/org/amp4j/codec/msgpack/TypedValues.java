@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.amp4j.spi.PlainFields;
 import org.amp4j.value.AmpDateTime;
 import org.amp4j.value.AmpDecimal;
 import org.amp4j.value.RecordSchema;
@@ -18,7 +19,31 @@ import org.amp4j.value.ValueType;
  */
 final class TypedValues {
 
+  /**
+   * Reads {@link PlainFields} of decoded values with {@link #convert}; shows them by {@link Show}.
+   */
+  private static final PlainFields.Reader READER =
+      new PlainFields.Reader() {
+        @Override
+        public <T> T read(Object plain, ValueType<T> type) {
+          return convert(plain, type);
+        }
+
+        @Override
+        public String show(Object plain) {
+          return Show.value(plain);
+        }
+      };
+
   private TypedValues() {}
+
+  /**
+   * The fields of one received message or record: natural values by key, in the order received (nil
+   * is null).
+   */
+  static PlainFields fields(Map<String, Object> values) {
+    return new PlainFields(values, READER);
+  }
 
   /**
    * The value as a {@code T}.
@@ -98,7 +123,7 @@ final class TypedValues {
       try {
         @SuppressWarnings("unchecked")
         Map<String, Object> fields = (Map<String, Object>) map;
-        out.add(new MsgpackFields(fields).read(schema));
+        out.add(fields(fields).read(schema));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             "record " + i + " of " + type.name() + ": " + e.getMessage(), e);

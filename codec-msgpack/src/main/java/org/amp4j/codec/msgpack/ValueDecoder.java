@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.amp4j.Limits;
 import org.amp4j.ProtocolException;
+import org.amp4j.spi.ValuePath;
 import org.msgpack.core.ExtensionTypeHeader;
 import org.msgpack.core.MessageFormat;
 
@@ -19,7 +20,8 @@ import org.msgpack.core.MessageFormat;
  * for records (which are maps inside arrays); nil is {@code null}. Everything the format itself
  * rules out (a map outside a list, an unknown ext type, a malformed ext payload, nesting beyond
  * {@code maxNestingDepth}) is a {@link ProtocolException}; whether the value suits the reader's
- * type is decided later, by {@link MsgpackFields#get}. Immutable and thread-safe.
+ * type is decided later, by {@link TypedValues} when the fields are read. Immutable and
+ * thread-safe.
  */
 final class ValueDecoder {
 
@@ -48,7 +50,7 @@ final class ValueDecoder {
    *
    * @param depth how many arrays enclose it
    */
-  Object read(PayloadReader in, Where where, int depth) throws IOException {
+  Object read(PayloadReader in, ValuePath where, int depth) throws IOException {
     MessageFormat format = in.nextFormat();
     try {
       return switch (format.getValueType()) {
@@ -72,7 +74,7 @@ final class ValueDecoder {
     }
   }
 
-  private List<Object> readArray(PayloadReader in, Where where, int depth) throws IOException {
+  private List<Object> readArray(PayloadReader in, ValuePath where, int depth) throws IOException {
     if (depth > limits.maxNestingDepth()) {
       throw new ProtocolException(
           value(where)
@@ -82,7 +84,7 @@ final class ValueDecoder {
     int n = in.arrayHeader(limits.maxListLength(), "maxListLength", value(where));
     List<Object> list = new ArrayList<>(Math.min(n, 1024));
     for (int i = 0; i < n; i++) {
-      Where at = where.element(i);
+      ValuePath at = where.element(i);
       if (in.nextFormat().getValueType() == org.msgpack.value.ValueType.MAP) {
         list.add(readMap(in, value(at), at, depth));
       } else {
@@ -97,7 +99,7 @@ final class ValueDecoder {
    *
    * @param at the record's place, or null for a message's values map (whose keys are top level)
    */
-  private Map<String, Object> readMap(PayloadReader in, Object where, Where at, int depth)
+  private Map<String, Object> readMap(PayloadReader in, Object where, ValuePath at, int depth)
       throws IOException {
     if (in.nextFormat().getValueType() != org.msgpack.value.ValueType.MAP) {
       throw new ProtocolException(where + ": expected a map, got " + in.nextFormat());
@@ -113,13 +115,13 @@ final class ValueDecoder {
       if (fields.containsKey(key)) {
         throw new ProtocolException(where + ": key " + Show.text(key) + " appears twice");
       }
-      Where fieldAt = at == null ? Where.key(key) : at.field(key);
+      ValuePath fieldAt = at == null ? ValuePath.key(key) : at.field(key);
       fields.put(key, read(in, fieldAt, depth));
     }
     return Collections.unmodifiableMap(fields);
   }
 
-  private Object readExt(PayloadReader in, Where where) throws IOException {
+  private Object readExt(PayloadReader in, ValuePath where) throws IOException {
     ExtensionTypeHeader header = in.extHeader();
     String at = value(where);
     return switch (header.getType()) {
@@ -158,7 +160,7 @@ final class ValueDecoder {
     return value;
   }
 
-  private static String value(Where where) {
+  private static String value(ValuePath where) {
     return "value " + where;
   }
 }

@@ -1,11 +1,17 @@
 package org.amp4j.codec.msgpack;
 
+import static org.amp4j.spi.ValueChecks.wire;
+
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.CharacterCodingException;
 import java.util.List;
+import java.util.Map;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
+import org.amp4j.spi.StrictUtf8;
+import org.amp4j.spi.ValueChecks;
+import org.amp4j.spi.ValuePath;
 import org.amp4j.value.AmpDateTime;
 import org.amp4j.value.AmpDecimal;
 import org.amp4j.value.RecordSchema;
@@ -21,10 +27,12 @@ import org.msgpack.core.MessagePacker;
 final class ValueEncoder {
 
   private final Limits limits;
+  private final ValueChecks checks;
   private final FrameBudget budget;
 
   ValueEncoder(Limits limits, FrameBudget budget) {
     this.limits = limits;
+    this.checks = new ValueChecks(limits);
     this.budget = budget;
   }
 
@@ -33,24 +41,16 @@ final class ValueEncoder {
    *
    * @throws EncodingException if it cannot be written within the limits
    */
-  <T> void write(MessagePacker out, ValueType<T> type, T value, Where where) throws IOException {
+  <T> void write(MessagePacker out, ValueType<T> type, T value, ValuePath where)
+      throws IOException {
     writeValue(out, type, value, where, 0);
   }
 
-  private <T> void writeValue(MessagePacker out, ValueType<T> type, T value, Where where, int depth)
+  private <T> void writeValue(
+      MessagePacker out, ValueType<T> type, T value, ValuePath where, int depth)
       throws IOException {
-    if (value == null) {
-      throw new EncodingException("value " + where + " is null");
-    }
     ValueType<T> resolved = type.forCodec(MsgpackCodecProvider.NAME);
-    Object wire;
-    try {
-      wire = resolved.toWire(value);
-    } catch (RuntimeException e) {
-      throw new EncodingException(
-          "value " + where + " cannot be converted to " + resolved.name() + ": " + e.getMessage(),
-          e);
-    }
+    Object wire = ValueChecks.toWire(resolved, value, where);
     try {
       writeWire(out, resolved, wire, where, depth);
     } catch (BadValueException e) {
@@ -60,18 +60,20 @@ final class ValueEncoder {
   }
 
   @SuppressWarnings("unchecked")
-  private void writeAny(MessagePacker out, ValueType<?> type, Object value, Where where, int depth)
+  private void writeAny(
+      MessagePacker out, ValueType<?> type, Object value, ValuePath where, int depth)
       throws IOException {
     writeValue(out, (ValueType<Object>) type, value, where, depth);
   }
 
-  private void writeWire(MessagePacker out, ValueType<?> type, Object wire, Where where, int depth)
+  private void writeWire(
+      MessagePacker out, ValueType<?> type, Object wire, ValuePath where, int depth)
       throws IOException {
     switch (type.kind()) {
       case INTEGER -> writeInteger(out, wire(BigInteger.class, wire, type, where));
       case BYTES -> {
         byte[] bytes = wire(byte[].class, wire, type, where);
-        checkLength(where, bytes.length);
+        checks.checkLength(where, bytes.length);
         out.packBinaryHeader(bytes.length).writePayload(bytes);
       }
       case UNICODE -> {
@@ -87,7 +89,7 @@ final class ValueEncoder {
                   + limits.maxValueLength());
         }
         byte[] utf8 = utf8(text, "value " + where);
-        checkLength(where, utf8.length);
+        checks.checkLength(where, utf8.length);
         out.packRawStringHeader(utf8.length).writePayload(utf8);
       }
       case BOOLEAN -> out.packBoolean(wire(Boolean.class, wire, type, where));
@@ -139,10 +141,11 @@ final class ValueEncoder {
     out.packExtensionTypeHeader(type, payload.length).writePayload(payload);
   }
 
-  private void writeList(MessagePacker out, ValueType<?> type, List<?> list, Where where, int depth)
+  private void writeList(
+      MessagePacker out, ValueType<?> type, List<?> list, ValuePath where, int depth)
       throws IOException {
-    checkDepth(where, depth);
-    checkListLength(where, list.size());
+    checks.checkDepth(where, depth);
+    checks.checkListLength(where, list.size());
     ValueType<?> elementType = type.elementType();
     out.packArrayHeader(list.size());
     for (int i = 0; i < list.size(); i++) {
@@ -151,10 +154,10 @@ final class ValueEncoder {
   }
 
   private void writeRecords(
-      MessagePacker out, ValueType<?> type, List<?> records, Where where, int depth)
+      MessagePacker out, ValueType<?> type, List<?> records, ValuePath where, int depth)
       throws IOException {
-    checkDepth(where, depth);
-    checkListLength(where, records.size());
+    checks.checkDepth(where, depth);
+    checks.checkListLength(where, records.size());
     @SuppressWarnings("unchecked")
     RecordSchema<Object> schema = (RecordSchema<Object>) type.recordSchema();
     out.packArrayHeader(records.size());
@@ -164,54 +167,20 @@ final class ValueEncoder {
   }
 
   private void writeRecord(
-      MessagePacker out, RecordSchema<Object> schema, Object record, Where at, int depth)
+      MessagePacker out, RecordSchema<Object> schema, Object record, ValuePath at, int depth)
       throws IOException {
-    if (record == null) {
-      throw new EncodingException("value " + at + " is null");
-    }
-    List<RecordSchema.FieldSpec> fields = schema.fields();
-    Object[] values = new Object[fields.size()];
-    int present = 0;
-    for (int f = 0; f < values.length; f++) {
-      RecordSchema.FieldSpec field = fields.get(f);
-      try {
-        values[f] = schema.get(record, field);
-      } catch (RuntimeException e) {
-        throw new EncodingException(
-            "value "
-                + at.field(field.name())
-                + " cannot be read from a "
-                + record.getClass().getName(),
-            e);
-      }
-      if (values[f] != null) {
-        present++;
-      } else if (!field.optional()) {
-        throw new EncodingException("value " + at.field(field.name()) + " is required but null");
-      }
-    }
-    if (present > limits.maxFieldCount()) {
-      throw new EncodingException(
-          "value "
-              + at
-              + " has "
-              + present
-              + " fields, more than maxFieldCount "
-              + limits.maxFieldCount());
-    }
-    out.packMapHeader(present);
-    for (int f = 0; f < values.length; f++) {
-      if (values[f] != null) {
-        RecordSchema.FieldSpec field = fields.get(f);
-        Where fieldAt = at.field(field.name());
-        writeKey(out, field.name(), fieldAt);
-        writeAny(out, field.type(), values[f], fieldAt, depth);
-      }
+    Map<RecordSchema.FieldSpec, Object> fields = checks.presentFields(schema, record, at);
+    out.packMapHeader(fields.size());
+    for (Map.Entry<RecordSchema.FieldSpec, Object> f : fields.entrySet()) {
+      RecordSchema.FieldSpec field = f.getKey();
+      ValuePath fieldAt = at.field(field.name());
+      writeKey(out, field.name(), fieldAt);
+      writeAny(out, field.type(), f.getValue(), fieldAt, depth);
     }
   }
 
   /** Writes a map key: strict UTF-8 text within {@code maxValueLength}. */
-  void writeKey(MessagePacker out, String key, Where where) throws IOException {
+  void writeKey(MessagePacker out, String key, ValuePath where) throws IOException {
     byte[] utf8 = utf8(key, "key of value " + where);
     if (utf8.length > limits.maxValueLength()) {
       throw new EncodingException(
@@ -232,59 +201,10 @@ final class ValueEncoder {
    */
   static byte[] utf8(String text, String what) {
     try {
-      return Utf8.encode(text);
+      return StrictUtf8.encode(text);
     } catch (CharacterCodingException e) {
       throw new EncodingException(
           what + ": text has an unpaired surrogate, which UTF-8 cannot carry", e);
     }
-  }
-
-  private void checkLength(Where where, int length) {
-    if (length > limits.maxValueLength()) {
-      throw new EncodingException(
-          "value "
-              + where
-              + " is "
-              + length
-              + " bytes, longer than maxValueLength "
-              + limits.maxValueLength());
-    }
-  }
-
-  private void checkListLength(Where where, int size) {
-    if (size > limits.maxListLength()) {
-      throw new EncodingException(
-          "value "
-              + where
-              + " has "
-              + size
-              + " elements, more than maxListLength "
-              + limits.maxListLength());
-    }
-  }
-
-  private void checkDepth(Where where, int depth) {
-    if (depth > limits.maxNestingDepth()) {
-      throw new EncodingException(
-          "value "
-              + where
-              + " nests lists and records deeper than maxNestingDepth "
-              + limits.maxNestingDepth());
-    }
-  }
-
-  private static <W> W wire(Class<W> expected, Object wire, ValueType<?> type, Where where) {
-    if (!expected.isInstance(wire)) {
-      throw new EncodingException(
-          "value "
-              + where
-              + ": the wire form of "
-              + type.name()
-              + " must be a "
-              + expected.getSimpleName()
-              + ", got "
-              + (wire == null ? "null" : wire.getClass().getName()));
-    }
-    return expected.cast(wire);
   }
 }

@@ -1,4 +1,4 @@
-package org.amp4j.codec.msgpack;
+package org.amp4j.spi;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -7,20 +7,21 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Strict UTF-8 both ways: unpaired surrogates cannot be written; overlong forms, encoded surrogates
- * and code points above U+10FFFF cannot be read. (msgpack-core's own string methods replace bad
- * input by default, so the codec converts text itself.)
+ * Strict UTF-8 both ways, for codecs that must not send or accept text they cannot carry: unpaired
+ * surrogates cannot be written; overlong forms, encoded surrogates and code points above U+10FFFF
+ * cannot be read. ({@link String#getBytes} and {@code new String(bytes, UTF_8)} replace such input
+ * silently.) The checked exception lets each codec say where the text sits.
  */
-final class Utf8 {
+public final class StrictUtf8 {
 
-  private Utf8() {}
+  private StrictUtf8() {}
 
   /**
    * The UTF-8 bytes of a string.
    *
    * @throws CharacterCodingException if it has an unpaired surrogate
    */
-  static byte[] encode(String text) throws CharacterCodingException {
+  public static byte[] encode(String text) throws CharacterCodingException {
     ByteBuffer out =
         StandardCharsets.UTF_8
             .newEncoder()
@@ -37,7 +38,7 @@ final class Utf8 {
    *
    * @throws CharacterCodingException if they are not valid UTF-8
    */
-  static String decode(byte[] bytes) throws CharacterCodingException {
+  public static String decode(byte[] bytes) throws CharacterCodingException {
     return StandardCharsets.UTF_8
         .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
