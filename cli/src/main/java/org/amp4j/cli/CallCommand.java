@@ -78,10 +78,7 @@ final class CallCommand implements Callable<Integer> {
     PeerConfig config;
     try {
       config = options.config();
-      if (connect == null && config.endpoints().isEmpty()) {
-        throw new IllegalArgumentException("give --connect HOST:PORT or endpoints in --config");
-      }
-      target = connect != null ? Endpoint.parse(connect) : config.endpoints().get(0);
+      target = target(connect, config);
       for (String a : arguments) {
         args.add(CliTypes.argument(a));
       }
@@ -150,5 +147,16 @@ final class CallCommand implements Callable<Integer> {
       }
     }
     return json;
+  }
+
+  /** The server to call: {@code --connect}, else the configuration's first endpoint. */
+  static Endpoint target(String connect, PeerConfig config) {
+    if (connect != null) {
+      return Endpoint.parse(connect);
+    }
+    if (config.endpoints().isEmpty()) {
+      throw new IllegalArgumentException("give --connect HOST:PORT or endpoints in --config");
+    }
+    return config.endpoints().get(0);
   }
 }

@@ -118,4 +118,16 @@ public final class Interop {
 
   /** Calls {@link Sum} back on the peer that asked, and answers its total. */
   public record AskBack(BigInteger a, BigInteger b) implements Command<Total> {}
+
+  /**
+   * Adds {@code by} to a named counter, shared by every connection the server answers (see {@link
+   * InteropResponders#sharingCounters()}), and answers the new value.
+   */
+  public record Increment(String counter, BigInteger by) implements Command<CounterValue> {}
+
+  /** Reads a named counter; 0 if it was never incremented. */
+  public record GetCounter(String counter) implements Command<CounterValue> {}
+
+  /** A counter's value. */
+  public record CounterValue(BigInteger value) {}
 }

@@ -3,19 +3,25 @@ package org.amp4j.cli;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.amp4j.Peer;
 import org.amp4j.Responders;
 import org.amp4j.cli.Interop.AskBack;
 import org.amp4j.cli.Interop.BadCount;
+import org.amp4j.cli.Interop.CounterValue;
 import org.amp4j.cli.Interop.Crash;
 import org.amp4j.cli.Interop.Delay;
 import org.amp4j.cli.Interop.Divide;
 import org.amp4j.cli.Interop.Echo;
 import org.amp4j.cli.Interop.Explode;
 import org.amp4j.cli.Interop.Exploded;
+import org.amp4j.cli.Interop.GetCounter;
 import org.amp4j.cli.Interop.GetNotifications;
+import org.amp4j.cli.Interop.Increment;
 import org.amp4j.cli.Interop.MakeRecords;
 import org.amp4j.cli.Interop.Noop;
 import org.amp4j.cli.Interop.Notify;
@@ -27,8 +33,25 @@ import org.amp4j.cli.Interop.ZeroDivision;
 public final class InteropResponders {
   private InteropResponders() {}
 
-  /** The responders for one connection's peer (notifications are kept per connection). */
+  /**
+   * The responders for one connection's peer (notifications are kept per connection). Counters
+   * ({@link Increment}, {@link GetCounter}) are this connection's own; {@link #sharingCounters()}
+   * shares them between connections.
+   */
   public static Responders forPeer(Peer peer) {
+    return forPeer(peer, new ConcurrentHashMap<>());
+  }
+
+  /**
+   * A responder factory for a server whose connections share one set of counters, as {@code amp4j
+   * serve} does.
+   */
+  public static Function<Peer, Responders> sharingCounters() {
+    Map<String, BigInteger> counters = new ConcurrentHashMap<>();
+    return peer -> forPeer(peer, counters);
+  }
+
+  private static Responders forPeer(Peer peer, Map<String, BigInteger> counters) {
     List<String> notifications = new ArrayList<>();
     return Responders.builder()
         .onVoid(Noop.class, n -> {})
@@ -74,6 +97,12 @@ public final class InteropResponders {
                             .longValue(),
                         TimeUnit.MILLISECONDS)))
         .onAsync(AskBack.class, a -> peer.call(new Sum(a.a(), a.b())))
+        .on(
+            Increment.class,
+            i -> new CounterValue(counters.merge(i.counter(), i.by(), BigInteger::add)))
+        .on(
+            GetCounter.class,
+            g -> new CounterValue(counters.getOrDefault(g.counter(), BigInteger.ZERO)))
         .build();
   }
 

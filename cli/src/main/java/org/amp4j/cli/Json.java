@@ -38,7 +38,7 @@ final class Json {
         append(b, l.get(i));
       }
       b.append(']');
-    } else if (v instanceof Boolean || v instanceof java.math.BigInteger) {
+    } else if (v instanceof Boolean || v instanceof java.math.BigInteger || v instanceof Long) {
       b.append(v);
     } else if (v instanceof Double d) {
       if (d.isNaN() || d.isInfinite()) {

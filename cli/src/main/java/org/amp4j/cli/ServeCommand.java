@@ -40,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
               host != null ? host : config.listen().host(),
               port != null ? port : config.listen().port(),
               config,
-              InteropResponders::forPeer);
+              InteropResponders.sharingCounters());
     } catch (IllegalArgumentException | AmpException e) {
       System.err.println("amp4j: " + e.getMessage());
       return Main.USAGE;

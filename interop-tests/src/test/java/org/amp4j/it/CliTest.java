@@ -96,6 +96,62 @@ class CliTest {
   }
 
   @Test
+  void load_countsEveryCall_andTheSharedCounterAgrees() throws Exception {
+    try (AmpServer server =
+        Amp.serve("127.0.0.1", 0, PeerConfig.DEFAULTS, InteropResponders.sharingCounters())) {
+      String target = "127.0.0.1:" + server.port();
+      Run r =
+          run(
+              "load",
+              "--connect",
+              target,
+              "--calls",
+              "500",
+              "--concurrency",
+              "16",
+              "Increment",
+              "counter:unicode=c",
+              "by:integer=1");
+      assertThat(r.exit()).as(r.err()).isZero();
+      String[] lines = r.out().strip().split("\n");
+      JsonNode tally = new ObjectMapper().readTree(lines[lines.length - 1]);
+      assertThat(tally.get("calls").asInt()).isEqualTo(500);
+      assertThat(tally.get("ok").asInt()).isEqualTo(500);
+      assertThat(tally.get("failed").asInt()).isZero();
+      assertThat(tally.get("errors").size()).isZero();
+      assertThat(tally.get("p99_us").asLong()).isGreaterThanOrEqualTo(tally.get("p50_us").asLong());
+      assertThat(tally.has("calls_per_second")).isTrue();
+      assertThat(tally.has("reconnects")).isTrue();
+      // a second connection sees the same counter
+      Run get = run("call", "--connect", target, "GetCounter", "counter:unicode=c");
+      assertThat(get.out().strip()).isEqualTo("{\"value\":500}");
+    }
+  }
+
+  @Test
+  void load_tallysErrorsByCode_andExits1() throws Exception {
+    try (AmpServer server =
+        Amp.serve("127.0.0.1", 0, PeerConfig.DEFAULTS, InteropResponders::forPeer)) {
+      Run r =
+          run(
+              "load",
+              "--connect",
+              "127.0.0.1:" + server.port(),
+              "--calls",
+              "20",
+              "--concurrency",
+              "4",
+              "Divide",
+              "numerator:integer=1",
+              "denominator:integer=0");
+      assertThat(r.exit()).isEqualTo(1);
+      JsonNode tally = new ObjectMapper().readTree(r.out().strip());
+      assertThat(tally.get("failed").asInt()).isEqualTo(20);
+      assertThat(tally.get("errors").get("ZERO_DIVISION").asInt()).isEqualTo(20);
+    }
+  }
+
+  @Test
   void unknownCodec_failsAtStart_withTheAvailableOnes() {
     Run r = run("call", "--codec", "nope", "--connect", "127.0.0.1:1", "Noop");
     assertThat(r.exit()).isEqualTo(64);
