@@ -1,6 +1,8 @@
 package org.amp4j;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +43,7 @@ public final class Amp {
     Objects.requireNonNull(responders, "responders");
     Transport transport = Plugins.transport(config.transport());
     CodecSet codecs = CodecSet.of(config);
+    SessionRegistry sessions = new SessionRegistry(config);
     Set<Peer> peers = ConcurrentHashMap.newKeySet();
     Transport.Listener listener =
         transport.listen(
@@ -48,7 +51,7 @@ public final class Amp {
             port,
             config.limits(),
             connection -> {
-              Peer peer = RealPeer.accept(connection, codecs, config, responders);
+              Peer peer = RealPeer.accept(connection, codecs, config, sessions, responders);
               peers.add(peer);
               peer.closeFuture().whenComplete((v, t) -> peers.remove(peer));
             });
@@ -71,6 +74,7 @@ public final class Amp {
       @Override
       public void close() {
         listener.close();
+        sessions.closeAll();
         for (Peer p : peers) {
           p.close();
         }
@@ -125,9 +129,61 @@ public final class Amp {
       String host, int port, PeerConfig config, Function<? super Peer, Responders> responders) {
     Transport transport = Plugins.transport(config.transport());
     CodecSet codecs = CodecSet.of(config);
-    return transport
-        .connect(host, port, config.limits())
-        .thenCompose(connection -> RealPeer.connect(connection, codecs, config, responders));
+    List<Endpoint> endpoints = new ArrayList<>();
+    endpoints.add(new Endpoint(host, port));
+    for (Endpoint e : config.endpoints()) {
+      if (!endpoints.contains(e)) {
+        endpoints.add(e);
+      }
+    }
+    ClientSession.Dialer dialer = e -> transport.connect(e.host(), e.port(), config.limits());
+    long deadline = System.nanoTime() + config.connectTimeout().toNanos();
+    return attempt(1, deadline, codecs, config, dialer, endpoints, responders);
+  }
+
+  /**
+   * One attempt at the first connection. With sessions on, a connection lost before the handshake
+   * ends is tried again with the session's backoff until the connect timeout, so that a client
+   * starts even through a flaky network.
+   */
+  private static CompletionStage<Peer> attempt(
+      int n,
+      long deadline,
+      CodecSet codecs,
+      PeerConfig config,
+      ClientSession.Dialer dialer,
+      List<Endpoint> endpoints,
+      Function<? super Peer, Responders> responders) {
+    Endpoint target = endpoints.get(0);
+    return dialer
+        .dial(target)
+        .thenCompose(
+            connection ->
+                RealPeer.connect(connection, codecs, config, dialer, endpoints, responders))
+        .handle(
+            (peer, failure) -> {
+              if (failure == null) {
+                return CompletableFuture.completedStage(peer);
+              }
+              Throwable cause =
+                  failure instanceof java.util.concurrent.CompletionException
+                          && failure.getCause() != null
+                      ? failure.getCause()
+                      : failure;
+              long delay = config.session().backoff(n).toMillis();
+              boolean retry =
+                  config.session().enabled()
+                      && cause instanceof ConnectionLostException
+                      && System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay) < deadline;
+              if (!retry) {
+                return CompletableFuture.<Peer>failedStage(cause);
+              }
+              return CompletableFuture.supplyAsync(
+                      () -> null, CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS))
+                  .thenCompose(
+                      x -> attempt(n + 1, deadline, codecs, config, dialer, endpoints, responders));
+            })
+        .thenCompose(stage -> stage);
   }
 
   /**

@@ -24,4 +24,11 @@ public @interface AmpCommand {
 
   /** False for a command sent without a tag, never answered (not even on error). */
   boolean requiresAnswer() default true;
+
+  /**
+   * True when running the command twice does no harm. In a session, such a call that may have
+   * reached a peer which is now gone (restarted, expired, or left behind by failover) is sent again
+   * on the new session instead of failing with {@link SessionLostException}.
+   */
+  boolean idempotent() default false;
 }

@@ -39,13 +39,15 @@ public final class CommandSpec<C extends Command<R>, R> {
   private final List<ErrorSpec> errors;
   private final Map<String, ErrorSpec> errorsByCode;
   private final boolean requiresAnswer;
+  private final boolean idempotent;
 
   private CommandSpec(
       String name,
       RecordSchema<C> arguments,
       RecordSchema<R> response,
       List<ErrorSpec> errors,
-      boolean requiresAnswer) {
+      boolean requiresAnswer,
+      boolean idempotent) {
     this.name = name;
     this.arguments = arguments;
     this.response = response;
@@ -56,6 +58,7 @@ public final class CommandSpec<C extends Command<R>, R> {
     }
     this.errorsByCode = Map.copyOf(byCode);
     this.requiresAnswer = requiresAnswer;
+    this.idempotent = idempotent;
   }
 
   /** Reads the definition of a command class with the standard type registry. */
@@ -126,7 +129,13 @@ public final class CommandSpec<C extends Command<R>, R> {
       addErrors(commandClass, ann.errors(), false, errors);
       addErrors(commandClass, ann.fatalErrors(), true, errors);
     }
-    return new CommandSpec<>(name, args, response, errors, ann == null || ann.requiresAnswer());
+    return new CommandSpec<>(
+        name,
+        args,
+        response,
+        errors,
+        ann == null || ann.requiresAnswer(),
+        ann != null && ann.idempotent());
   }
 
   private static Class<?> responseClass(Class<?> commandClass) {
@@ -192,6 +201,11 @@ public final class CommandSpec<C extends Command<R>, R> {
   /** Whether calls expect an answer. */
   public boolean requiresAnswer() {
     return requiresAnswer;
+  }
+
+  /** Whether the command is declared {@link AmpCommand#idempotent()}. */
+  public boolean idempotent() {
+    return idempotent;
   }
 
   /** The declared error a thrown exception maps to, if any. */

@@ -1,6 +1,7 @@
 package org.amp4j;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import org.amp4j.spi.InboundMessage;
 import org.amp4j.spi.OutboundMessage;
@@ -15,7 +16,9 @@ import org.amp4j.value.ValueTypes;
  *
  * <pre>
  * hello  (_command: amp4j.hello)   version: 1, codecs: [msgpack, json, amp], extensions: [...]
+ *                                  [session: "new" | ID, token: bytes, received: N]
  * answer                           version: 1, codec: msgpack, extensions: [...]
+ *                                  [session: ID, token: bytes, received: N, resumed: bool]
  * </pre>
  *
  * Fields a side does not know are ignored, so later versions can add some.
@@ -28,29 +31,57 @@ final class Hello {
 
   private Hello() {}
 
-  /** What a client offers. */
-  record Offer(List<String> codecs, List<String> extensions) {}
-
-  /** What a server chose. */
-  record Choice(String codec, List<String> extensions) {}
-
-  static OutboundMessage offer(String tag, List<String> codecs, List<String> extensions) {
-    return OutboundMessage.call(
-        COMMAND,
-        tag,
-        List.of(
-            new TypedValue<>("version", ValueTypes.INTEGER, BigInteger.valueOf(VERSION)),
-            new TypedValue<>("codecs", NAMES, codecs),
-            new TypedValue<>("extensions", NAMES, extensions)));
+  /**
+   * A client's wish for a session: {@code id} {@value #NEW_SESSION} for a new one, else the id of
+   * the session to resume, with its token and the last sequence number the client received.
+   */
+  record SessionAsk(String id, byte[] token, long received) {
+    static SessionAsk fresh() {
+      return new SessionAsk(NEW_SESSION, new byte[0], 0);
+    }
   }
 
-  static OutboundMessage answer(String tag, String codec, List<String> extensions) {
-    return OutboundMessage.answer(
-        tag,
-        List.of(
-            new TypedValue<>("version", ValueTypes.INTEGER, BigInteger.valueOf(VERSION)),
-            new TypedValue<>("codec", ValueTypes.UNICODE, codec),
-            new TypedValue<>("extensions", NAMES, extensions)));
+  /**
+   * A server's grant: the session's id, its token (new sessions only), the last sequence number the
+   * server received, and whether the asked session was resumed (false: a new one).
+   */
+  record SessionGrant(String id, byte[] token, long received, boolean resumed) {}
+
+  /** What a client offers; {@code session} null when it wants none. */
+  record Offer(List<String> codecs, List<String> extensions, SessionAsk session) {}
+
+  /** What a server chose; {@code session} null when it grants none. */
+  record Choice(String codec, List<String> extensions, SessionGrant session) {}
+
+  static final String NEW_SESSION = "new";
+
+  static OutboundMessage offer(String tag, Offer offer) {
+    List<TypedValue<?>> values = new ArrayList<>();
+    values.add(new TypedValue<>("version", ValueTypes.INTEGER, BigInteger.valueOf(VERSION)));
+    values.add(new TypedValue<>("codecs", NAMES, offer.codecs()));
+    values.add(new TypedValue<>("extensions", NAMES, offer.extensions()));
+    SessionAsk s = offer.session();
+    if (s != null) {
+      values.add(new TypedValue<>("session", ValueTypes.UNICODE, s.id()));
+      values.add(new TypedValue<>("token", ValueTypes.BYTES, s.token()));
+      values.add(new TypedValue<>("received", ValueTypes.LONG, s.received()));
+    }
+    return OutboundMessage.call(COMMAND, tag, values);
+  }
+
+  static OutboundMessage answer(String tag, Choice choice) {
+    List<TypedValue<?>> values = new ArrayList<>();
+    values.add(new TypedValue<>("version", ValueTypes.INTEGER, BigInteger.valueOf(VERSION)));
+    values.add(new TypedValue<>("codec", ValueTypes.UNICODE, choice.codec()));
+    values.add(new TypedValue<>("extensions", NAMES, choice.extensions()));
+    SessionGrant g = choice.session();
+    if (g != null) {
+      values.add(new TypedValue<>("session", ValueTypes.UNICODE, g.id()));
+      values.add(new TypedValue<>("token", ValueTypes.BYTES, g.token()));
+      values.add(new TypedValue<>("received", ValueTypes.LONG, g.received()));
+      values.add(new TypedValue<>("resumed", ValueTypes.BOOLEAN, g.resumed()));
+    }
+    return OutboundMessage.answer(tag, values);
   }
 
   static boolean isHello(InboundMessage m) {
@@ -64,7 +95,15 @@ final class Hello {
    */
   static Offer readOffer(InboundMessage m) {
     try {
-      return new Offer(names(m.fields(), "codecs"), names(m.fields(), "extensions"));
+      Fields f = m.fields();
+      SessionAsk session =
+          f.contains("session")
+              ? new SessionAsk(
+                  f.get("session", ValueTypes.UNICODE),
+                  f.contains("token") ? f.get("token", ValueTypes.BYTES) : new byte[0],
+                  f.contains("received") ? f.get("received", ValueTypes.LONG) : 0)
+              : null;
+      return new Offer(names(f, "codecs"), names(f, "extensions"), session);
     } catch (IllegalArgumentException e) {
       throw new ProtocolException("malformed " + COMMAND + ": " + e.getMessage(), e);
     }
@@ -77,8 +116,16 @@ final class Hello {
    */
   static Choice readChoice(InboundMessage m) {
     try {
-      return new Choice(
-          m.fields().get("codec", ValueTypes.UNICODE), names(m.fields(), "extensions"));
+      Fields f = m.fields();
+      SessionGrant session =
+          f.contains("session")
+              ? new SessionGrant(
+                  f.get("session", ValueTypes.UNICODE),
+                  f.contains("token") ? f.get("token", ValueTypes.BYTES) : new byte[0],
+                  f.get("received", ValueTypes.LONG),
+                  f.get("resumed", ValueTypes.BOOLEAN))
+              : null;
+      return new Choice(f.get("codec", ValueTypes.UNICODE), names(f, "extensions"), session);
     } catch (IllegalArgumentException e) {
       throw new ProtocolException("malformed answer to " + COMMAND + ": " + e.getMessage(), e);
     }

@@ -122,7 +122,15 @@ final class OutstandingCalls {
 
   /** Fails every outstanding call with the exception made for its command. */
   void failAll(Function<String, RuntimeException> failure) {
+    failAllExcept(java.util.Set.of(), failure);
+  }
+
+  /** Fails every outstanding call but those with the given tags. */
+  void failAllExcept(java.util.Set<String> keep, Function<String, RuntimeException> failure) {
     for (String tag : List.copyOf(byTag.keySet())) {
+      if (keep.contains(tag)) {
+        continue;
+      }
       Entry e = byTag.remove(tag);
       if (e != null) {
         e.cancelTimer();

@@ -50,6 +50,12 @@ public interface Peer extends AutoCloseable {
    */
   String codec();
 
+  /**
+   * The counts of this peer's session (see {@link SessionConfig}); null when the connection has no
+   * session (sessions off, or a peer that does not offer them).
+   */
+  SessionStats session();
+
   /** A description of the other end, such as {@code 127.0.0.1:4242}. */
   String remoteAddress();
 

@@ -29,6 +29,7 @@ import org.amp4j.value.TypeRegistry;
  *     threads (default)
  * @param closeOnUnknownError whether to close the connection after answering a request with {@code
  *     UNKNOWN}, as Twisted does (default true)
+ * @param session the session settings (default {@link SessionConfig#DEFAULTS}, sessions off)
  * @param types the type registry for command definitions (default {@link TypeRegistry#standard()})
  */
 public record PeerConfig(
@@ -42,6 +43,7 @@ public record PeerConfig(
     Duration connectTimeout,
     Executor executor,
     boolean closeOnUnknownError,
+    SessionConfig session,
     TypeRegistry types) {
 
   /** The defaults. */
@@ -57,6 +59,7 @@ public record PeerConfig(
     Objects.requireNonNull(callTimeout, "callTimeout");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(types, "types");
+    Objects.requireNonNull(session, "session");
     if (callTimeout.isNegative() || connectTimeout.isNegative()) {
       throw new IllegalArgumentException("timeouts must not be negative");
     }
@@ -111,6 +114,7 @@ public record PeerConfig(
     b.connectTimeout = connectTimeout;
     b.executor = executor;
     b.closeOnUnknownError = closeOnUnknownError;
+    b.session = session;
     b.types = types;
     return b;
   }
@@ -127,6 +131,7 @@ public record PeerConfig(
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Executor executor;
     private boolean closeOnUnknownError = true;
+    private SessionConfig session = SessionConfig.DEFAULTS;
     private TypeRegistry types = TypeRegistry.standard();
 
     private Builder() {}
@@ -191,6 +196,12 @@ public record PeerConfig(
       return this;
     }
 
+    /** See {@link PeerConfig#session()}. */
+    public Builder session(SessionConfig v) {
+      session = v;
+      return this;
+    }
+
     /** See {@link PeerConfig#closeOnUnknownError()}. */
     public Builder closeOnUnknownError(boolean v) {
       closeOnUnknownError = v;
@@ -216,6 +227,7 @@ public record PeerConfig(
           connectTimeout,
           executor,
           closeOnUnknownError,
+          session,
           types);
     }
   }

@@ -33,9 +33,26 @@ import org.slf4j.LoggerFactory;
 final class RealPeer implements Peer, ConnectionHandler {
   private static final Logger log = LoggerFactory.getLogger(RealPeer.class);
   private static final String UNKNOWN_DESCRIPTION = "Unknown Error";
+
+  /** The error code a server answers a resume with when the token is wrong. */
+  static final String SESSION_REFUSED = "SESSION_REFUSED";
+
   private static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
 
-  private final Connection connection;
+  // What this peer writes to: the connection it started on, or the session over it.
+  private volatile Connection connection;
+  // The connection this peer started on; with a session, its bytes go to the session.
+  private final Connection physical;
+  private volatile SessionLink forward;
+  // This peer's session, when it has one; a server's sessions; a client's redialer.
+  private volatile SessionLink session;
+  private final SessionRegistry sessions;
+  private final ClientSession.Dialer dialer;
+  private final List<Endpoint> endpoints;
+  // Answers are written only in the session (epoch) their call came in.
+  private volatile int epoch;
+  // A server peer that handed its connection to a resumed session and took no part after.
+  private volatile boolean retired;
   private final PeerConfig config;
   private final Executor executor;
   private final SerialExecutor dispatch;
@@ -70,8 +87,19 @@ final class RealPeer implements Peer, ConnectionHandler {
     AWAITING_ANSWER
   }
 
-  private RealPeer(Connection connection, Codec codec, CodecSet codecs, PeerConfig config) {
+  private RealPeer(
+      Connection connection,
+      Codec codec,
+      CodecSet codecs,
+      PeerConfig config,
+      SessionRegistry sessions,
+      ClientSession.Dialer dialer,
+      List<Endpoint> endpoints) {
     this.connection = connection;
+    this.physical = connection;
+    this.sessions = sessions;
+    this.dialer = dialer;
+    this.endpoints = endpoints;
     this.codec = codec;
     this.decoder = codec.newDecoder();
     this.codecs = codecs;
@@ -87,7 +115,7 @@ final class RealPeer implements Peer, ConnectionHandler {
       Codec codec,
       PeerConfig config,
       Function<? super Peer, Responders> responders) {
-    RealPeer peer = new RealPeer(connection, codec, null, config);
+    RealPeer peer = new RealPeer(connection, codec, null, config, null, null, List.of());
     peer.start(responders);
     return peer;
   }
@@ -100,10 +128,17 @@ final class RealPeer implements Peer, ConnectionHandler {
       Connection connection,
       CodecSet codecs,
       PeerConfig config,
+      SessionRegistry sessions,
       Function<? super Peer, Responders> responders) {
     RealPeer peer =
         new RealPeer(
-            connection, config.handshake() ? codecs.amp() : codecs.first(), codecs, config);
+            connection,
+            config.handshake() ? codecs.amp() : codecs.first(),
+            codecs,
+            config,
+            sessions,
+            null,
+            List.of());
     if (config.handshake()) {
       peer.handshake = HandshakeState.AWAITING_HELLO;
     }
@@ -119,12 +154,14 @@ final class RealPeer implements Peer, ConnectionHandler {
       Connection connection,
       CodecSet codecs,
       PeerConfig config,
+      ClientSession.Dialer dialer,
+      List<Endpoint> endpoints,
       Function<? super Peer, Responders> responders) {
     if (!config.handshake()) {
       return CompletableFuture.completedFuture(
           open(connection, codecs.first(), config, responders));
     }
-    RealPeer peer = new RealPeer(connection, codecs.amp(), codecs, config);
+    RealPeer peer = new RealPeer(connection, codecs.amp(), codecs, config, null, dialer, endpoints);
     peer.handshake = HandshakeState.AWAITING_ANSWER;
     peer.start(responders);
     peer.sendHello();
@@ -157,7 +194,14 @@ final class RealPeer implements Peer, ConnectionHandler {
     }
     RecordSchema<R> response = spec.response();
     Function<Fields, R> readAnswer = fields -> response == null ? null : fields.read(response);
-    return send(spec.name(), values, spec.requiresAnswer(), timeout, readAnswer, spec::remoteError);
+    return send(
+        spec.name(),
+        values,
+        spec.requiresAnswer(),
+        spec.idempotent(),
+        timeout,
+        readAnswer,
+        spec::remoteError);
   }
 
   @Override
@@ -166,6 +210,7 @@ final class RealPeer implements Peer, ConnectionHandler {
         command.name(),
         command.arguments(),
         command.requiresAnswer(),
+        false,
         config.callTimeout(),
         fields -> fields,
         RemoteException::of);
@@ -175,6 +220,7 @@ final class RealPeer implements Peer, ConnectionHandler {
       String command,
       List<TypedValue<?>> values,
       boolean requiresAnswer,
+      boolean idempotent,
       Duration timeout,
       Function<Fields, R> readAnswer,
       BiFunction<String, String, RuntimeException> readError) {
@@ -208,7 +254,12 @@ final class RealPeer implements Peer, ConnectionHandler {
             tag, new OutstandingCalls.Pending<>(command, future, readAnswer, readError), timeout);
       }
       try {
-        connection.write(frame);
+        SessionLink s = session;
+        if (s != null) {
+          s.writeCall(frame, requiresAnswer ? tag : null, idempotent);
+        } else {
+          connection.write(frame);
+        }
       } catch (AmpException e) {
         outstanding.remove(tag);
         return CompletableFuture.failedFuture(e);
@@ -221,6 +272,16 @@ final class RealPeer implements Peer, ConnectionHandler {
 
   @Override
   public void onBytes(ByteBuffer data) {
+    SessionLink f = forward;
+    if (f != null) {
+      f.onBytes(physical, data);
+      return;
+    }
+    decode(data);
+  }
+
+  /** Decodes and routes bytes: from the connection, or one frame at a time from the session. */
+  private void decode(ByteBuffer data) {
     if (closed || draining) {
       return;
     }
@@ -231,8 +292,17 @@ final class RealPeer implements Peer, ConnectionHandler {
     try {
       // The decoder may change after a message (the handshake), so take one message at a time.
       InboundMessage m;
+      boolean inSession = forward != null;
       while ((m = decoder.next(data)) != null) {
         onMessage(m, calls);
+        SessionLink f = forward;
+        if (f != null && !inSession) {
+          // the handshake put this connection under a session: the rest is session frames
+          if (data.hasRemaining()) {
+            f.onBytes(physical, data);
+          }
+          return;
+        }
       }
     } catch (ProtocolException e) {
       log.warn("closing connection to {}: {}", remoteAddress(), e.getMessage());
@@ -293,7 +363,10 @@ final class RealPeer implements Peer, ConnectionHandler {
     synchronized (writeLock) {
       helloTag = Long.toHexString(++tagCounter);
       try {
-        connection.write(codec.encode(Hello.offer(helloTag, codecs.names(), codecs.extensions())));
+        Hello.SessionAsk ask = config.session().enabled() ? Hello.SessionAsk.fresh() : null;
+        connection.write(
+            codec.encode(
+                Hello.offer(helloTag, new Hello.Offer(codecs.names(), codecs.extensions(), ask))));
       } catch (AmpException e) {
         handshakeDone.completeExceptionally(e);
         connection.close();
@@ -325,8 +398,22 @@ final class RealPeer implements Peer, ConnectionHandler {
       throw new ProtocolException(Hello.COMMAND + " sent without _ask");
     }
     Hello.Offer offer = Hello.readOffer(m);
+    boolean grant = offer.session() != null && sessions != null && config.session().enabled();
+    if (grant && !Hello.NEW_SESSION.equals(offer.session().id())) {
+      SessionLink existing = sessions.find(offer.session().id());
+      if (existing != null) {
+        resume(m.tag(), offer.session(), existing);
+        return;
+      }
+    }
     CodecSet.Choice choice = codecs.choose(offer.codecs(), offer.extensions());
-    byte[] frame = codec.encode(Hello.answer(m.tag(), choice.codec().name(), choice.extensions()));
+    SessionLink link = grant ? sessions.create(choice.codec().name(), choice.extensions()) : null;
+    Hello.SessionGrant granted =
+        link == null ? null : new Hello.SessionGrant(link.id(), link.token(), 0, false);
+    byte[] frame =
+        codec.encode(
+            Hello.answer(
+                m.tag(), new Hello.Choice(choice.codec().name(), choice.extensions(), granted)));
     synchronized (writeLock) {
       if (closed) {
         return;
@@ -336,6 +423,68 @@ final class RealPeer implements Peer, ConnectionHandler {
     }
     decoder = choice.codec().newDecoder();
     log.debug("{}: codec {} {}", remoteAddress(), choice.codec().name(), choice.extensions());
+    if (link != null) {
+      log.debug("{}: new session {}", remoteAddress(), link.id());
+      carry(link);
+    }
+  }
+
+  /**
+   * A server's part when a client resumes a session it knows: check the token, answer, and hand
+   * this connection to the session's own peer. This peer then retires without closing it.
+   */
+  private void resume(String tag, Hello.SessionAsk ask, SessionLink link) {
+    if (!java.security.MessageDigest.isEqual(link.token(), ask.token())) {
+      log.warn("{}: wrong resume token for session {}; refused", remoteAddress(), ask.id());
+      writeError(tag, SESSION_REFUSED, "wrong resume token");
+      closeBecause(new ProtocolException("wrong resume token for session " + ask.id()));
+      return;
+    }
+    Hello.Choice choice =
+        new Hello.Choice(
+            link.codec(),
+            link.extensions(),
+            new Hello.SessionGrant(link.id(), new byte[0], link.delivered(), true));
+    synchronized (writeLock) {
+      physical.write(codec.encode(Hello.answer(tag, choice)));
+      retired = true;
+      closed = true;
+    }
+    forward = link;
+    int replayed = link.attach(physical, ask.received());
+    link.counters().resumes.incrementAndGet();
+    log.debug("{}: session {} resumed, {} sent again", remoteAddress(), link.id(), replayed);
+    config.session().listener().resumed(link.id(), replayed);
+    closeFuture.complete(null);
+  }
+
+  /** Puts this peer on a session over its connection (both roles, new sessions). */
+  private void carry(SessionLink link) {
+    link.start(
+        new ConnectionHandler() {
+          @Override
+          public void onBytes(ByteBuffer data) {
+            decode(data);
+          }
+
+          @Override
+          public void onClosed(Throwable cause) {
+            ended(cause);
+          }
+        });
+    synchronized (writeLock) {
+      session = link;
+      connection = link;
+    }
+    forward = link;
+    link.attach(physical, 0);
+  }
+
+  /** A client's part when the session it had is replaced by a new one. */
+  private void replaced(java.util.Set<String> kept, SessionLostException cause) {
+    epoch++;
+    outstanding.failAllExcept(
+        kept, command -> new SessionLostException(command + ": " + cause.getMessage(), cause));
   }
 
   /** A client's part: take the server's choice, or stay AMP if the server does not know hello. */
@@ -359,6 +508,16 @@ final class RealPeer implements Peer, ConnectionHandler {
       }
       decoder = chosen.newDecoder();
       log.debug("{}: codec {} {}", remoteAddress(), chosen.name(), choice.extensions());
+      Hello.SessionGrant grant = choice.session();
+      if (grant != null && config.session().enabled()) {
+        List<Endpoint> targets = new ArrayList<>(endpoints);
+        ClientSession client = new ClientSession(config, codecs.amp(), dialer, targets);
+        SessionLink link =
+            new SessionLink(
+                grant.id(), grant.token(), chosen.name(), choice.extensions(), config, client);
+        client.bind(link, this::replaced);
+        carry(link);
+      }
     }
     handshake = HandshakeState.NONE;
     for (InboundMessage call : heldCalls) {
@@ -395,6 +554,7 @@ final class RealPeer implements Peer, ConnectionHandler {
       requestDone();
       return;
     }
+    int callEpoch = epoch;
     CompletionStage<?> result;
     try {
       result = entry.handler().apply(args);
@@ -404,7 +564,9 @@ final class RealPeer implements Peer, ConnectionHandler {
     result.whenComplete(
         (r, t) -> {
           try {
-            respond(spec, tag, r, t);
+            if (callEpoch == epoch) { // else its session is gone, and its caller with it
+              respond(spec, tag, r, t);
+            }
           } finally {
             requestDone();
           }
@@ -526,6 +688,9 @@ final class RealPeer implements Peer, ConnectionHandler {
   private ConnectionLostException lost(String what) {
     Throwable reason = closeReason;
     String suffix = reason == null ? "" : ": " + reason.getMessage();
+    if (reason instanceof SessionLostException) {
+      return new SessionLostException(what + suffix, reason);
+    }
     return new ConnectionLostException(
         what + ": connection to " + remoteAddress() + " is closed" + suffix, reason);
   }
@@ -576,6 +741,16 @@ final class RealPeer implements Peer, ConnectionHandler {
 
   @Override
   public void onClosed(Throwable cause) {
+    SessionLink f = forward;
+    if (f != null) {
+      f.detach(physical, cause); // the session lives on and waits for a new connection
+      return;
+    }
+    ended(cause);
+  }
+
+  /** The connection, or the session, is over. */
+  private void ended(Throwable cause) {
     if (cause != null && closeReason == null) {
       closeReason = cause;
     }
@@ -611,7 +786,15 @@ final class RealPeer implements Peer, ConnectionHandler {
 
   @Override
   public void close() {
-    connection.close();
+    if (!retired) {
+      connection.close();
+    }
+  }
+
+  @Override
+  public SessionStats session() {
+    SessionLink s = session;
+    return s == null ? null : s.counters().snapshot(s.id(), s.isAttached());
   }
 
   @Override

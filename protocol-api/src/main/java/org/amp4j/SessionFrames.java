@@ -1,0 +1,118 @@
+package org.amp4j;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The frames of a session, which replace a codec's bare frames once the handshake has granted a
+ * session. Each carries the sender's cumulative acknowledgement: the last sequence number it has
+ * received and handed on.
+ *
+ * <pre>
+ * DATA  01 | seq: u64 | ack: u64 | length: u32 | one codec frame (length bytes)
+ * ACK   02 | ack: u64
+ * PING  03 | ack: u64          (answered by PONG; both only show liveness)
+ * PONG  04 | ack: u64
+ * BYE   05 | ack: u64          (the sender ends the session; the receiver ends it too)
+ * </pre>
+ */
+final class SessionFrames {
+  static final byte DATA = 1;
+  static final byte ACK = 2;
+  static final byte PING = 3;
+  static final byte PONG = 4;
+  static final byte BYE = 5;
+
+  private static final int DATA_HEADER = 1 + 8 + 8 + 4;
+  private static final int CONTROL = 1 + 8;
+
+  private SessionFrames() {}
+
+  static byte[] data(long seq, long ack, byte[] payload) {
+    return ByteBuffer.allocate(DATA_HEADER + payload.length)
+        .put(DATA)
+        .putLong(seq)
+        .putLong(ack)
+        .putInt(payload.length)
+        .put(payload)
+        .array();
+  }
+
+  static byte[] control(byte type, long ack) {
+    return ByteBuffer.allocate(CONTROL).put(type).putLong(ack).array();
+  }
+
+  /** What a parser hands on. */
+  interface Sink {
+    void data(long seq, long ack, byte[] payload);
+
+    void control(byte type, long ack);
+  }
+
+  /**
+   * Cuts a byte stream into session frames, incrementally. Checks a DATA length before allocating
+   * for it. Not thread-safe.
+   */
+  static final class Parser {
+    private final int maxPayload;
+    private final ByteBuffer header = ByteBuffer.allocate(DATA_HEADER);
+    private byte[] payload;
+    private int filled;
+
+    Parser(int maxPayload) {
+      this.maxPayload = maxPayload;
+    }
+
+    /**
+     * Consumes all of {@code in}.
+     *
+     * @throws ProtocolException on an unknown frame type or a length over the limit
+     */
+    void feed(ByteBuffer in, Sink sink) {
+      while (in.hasRemaining()) {
+        if (payload == null) {
+          if (header.position() == 0) {
+            byte type = in.get();
+            if (type < DATA || type > BYE) {
+              throw new ProtocolException("unknown session frame type " + type);
+            }
+            header.put(type);
+          }
+          int need = (header.get(0) == DATA ? DATA_HEADER : CONTROL) - header.position();
+          int n = Math.min(need, in.remaining());
+          for (int i = 0; i < n; i++) {
+            header.put(in.get());
+          }
+          if (n < need) {
+            return;
+          }
+          if (header.get(0) != DATA) {
+            sink.control(header.get(0), header.getLong(1));
+            header.clear();
+            continue;
+          }
+          int length = header.getInt(17);
+          if (length < 0 || length > maxPayload) {
+            throw new ProtocolException(
+                "session frame of "
+                    + Integer.toUnsignedString(length)
+                    + " bytes, over "
+                    + maxPayload);
+          }
+          payload = new byte[length];
+          filled = 0;
+        }
+        int n = Math.min(payload.length - filled, in.remaining());
+        in.get(payload, filled, n);
+        filled += n;
+        if (filled == payload.length) {
+          byte[] done = payload;
+          payload = null;
+          long seq = header.getLong(1);
+          long ack = header.getLong(9);
+          header.clear();
+          sink.data(seq, ack, done);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,488 @@
+package org.amp4j;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.amp4j.spi.Connection;
+import org.amp4j.spi.ConnectionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One session as a {@link Connection} that outlives the connections under it: the peer writes codec
+ * frames to it and reads them from it, while connections come and go underneath.
+ *
+ * <p>Every frame the peer writes gets the next sequence number and stays in {@link #pending} until
+ * the other side acknowledges it; on a new connection everything the other side has not received is
+ * sent again, in order. Frames received are handed on once each, in order, and acknowledged
+ * cumulatively. So each call reaches the other side's handler exactly once, and each answer reaches
+ * the caller exactly once, while the session lives.
+ *
+ * <p>Thread-safe: writers on any thread, reading on the current connection's I/O thread. The peer's
+ * handler is never called with this object's lock held.
+ */
+final class SessionLink implements Connection {
+  private static final Logger log = LoggerFactory.getLogger(SessionLink.class);
+
+  /** One frame written by the peer and not yet acknowledged. */
+  private static final class Out {
+    long seq;
+    final byte[] frame;
+    final boolean call;
+    final String tag; // a call's tag; null for answers, errors and calls without answer
+    final boolean idempotent;
+    boolean written; // written to some connection of this session at least once
+
+    Out(byte[] frame, boolean call, String tag, boolean idempotent) {
+      this.frame = frame;
+      this.call = call;
+      this.tag = tag;
+      this.idempotent = idempotent;
+    }
+  }
+
+  /** What the client side does when a connection drops or the session must be replaced. */
+  interface Owner {
+    /** The connection under the session dropped. */
+    void detached(SessionLink link, Throwable cause);
+
+    /** The session ended (closed by either side, or lost). */
+    default void ended(SessionLink link) {}
+  }
+
+  private final SessionConfig config;
+  private final int maxPayload;
+  private final Owner owner;
+  private volatile String id;
+  private volatile byte[] token;
+  private final String codec;
+  private final List<String> extensions;
+  private ConnectionHandler peer;
+
+  private final ArrayDeque<Out> pending = new ArrayDeque<>();
+  private Connection physical;
+  private SessionFrames.Parser parser;
+  private String lastAddress = "session";
+  private long nextSeq = 1;
+  private volatile long delivered;
+  private long lastAckSent;
+  private int queuedCalls;
+  private long queuedBytes;
+  private boolean readingPaused;
+  private boolean closed;
+  private volatile long lastHeard = System.nanoTime();
+  private ScheduledFuture<?> heartbeat;
+  private final SessionCounters counters = new SessionCounters();
+
+  SessionLink(
+      String id,
+      byte[] token,
+      String codec,
+      List<String> extensions,
+      PeerConfig config,
+      Owner owner) {
+    this.id = id;
+    this.token = token.clone();
+    this.codec = codec;
+    this.extensions = List.copyOf(extensions);
+    this.config = config.session();
+    this.maxPayload = config.limits().maxFrameLength() + 4;
+    this.owner = owner;
+  }
+
+  String id() {
+    return id;
+  }
+
+  byte[] token() {
+    return token.clone();
+  }
+
+  String codec() {
+    return codec;
+  }
+
+  List<String> extensions() {
+    return extensions;
+  }
+
+  /** The last sequence number received and handed on. */
+  long delivered() {
+    return delivered;
+  }
+
+  SessionCounters counters() {
+    return counters;
+  }
+
+  synchronized boolean isAttached() {
+    return physical != null;
+  }
+
+  // ---- the peer's side ----
+
+  @Override
+  public void start(ConnectionHandler handler) {
+    this.peer = handler;
+  }
+
+  /** An answer or error: never refused, as it is bounded by the calls received. */
+  @Override
+  public void write(byte[] frame) {
+    enqueue(new Out(frame, false, null, false));
+  }
+
+  /**
+   * A call ({@code tag} null when it wants no answer), bounded by {@link
+   * SessionConfig#maxQueuedCalls()} and {@link SessionConfig#maxQueuedBytes()}.
+   *
+   * @throws LimitExceededException when the queue stays full (at once, or after waiting)
+   */
+  void writeCall(byte[] frame, String tag, boolean idempotent) {
+    synchronized (this) {
+      long deadline = System.nanoTime() + config.overflowWait().toNanos();
+      while (full(frame.length)) {
+        if (closed) {
+          throw new ConnectionLostException("session " + id + " is closed");
+        }
+        long left = deadline - System.nanoTime();
+        if (config.overflow() == SessionConfig.Overflow.FAIL || left <= 0) {
+          throw new LimitExceededException(
+              "session queue full: "
+                  + queuedCalls
+                  + " calls, "
+                  + queuedBytes
+                  + " bytes unacknowledged (maxQueuedCalls "
+                  + config.maxQueuedCalls()
+                  + ", maxQueuedBytes "
+                  + config.maxQueuedBytes()
+                  + ")");
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(this, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new LimitExceededException("interrupted waiting for room in the session queue");
+        }
+      }
+      queuedCalls++;
+      queuedBytes += frame.length;
+    }
+    enqueue(new Out(frame, true, tag, idempotent));
+  }
+
+  private boolean full(int bytes) {
+    return queuedCalls >= config.maxQueuedCalls()
+        || (queuedCalls > 0 && queuedBytes + bytes > config.maxQueuedBytes());
+  }
+
+  private void enqueue(Out out) {
+    Connection target;
+    byte[] bytes;
+    synchronized (this) {
+      if (closed) {
+        throw new ConnectionLostException("session " + id + " is closed");
+      }
+      out.seq = nextSeq++;
+      pending.add(out);
+      if (physical == null) {
+        return;
+      }
+      target = physical;
+      out.written = true;
+      lastAckSent = delivered;
+      bytes = SessionFrames.data(out.seq, lastAckSent, out.frame);
+      send(target, bytes);
+    }
+  }
+
+  /** Writes to a connection; a connection that cannot take it is closed, and replay covers it. */
+  private void send(Connection target, byte[] bytes) {
+    try {
+      target.write(bytes);
+    } catch (AmpException e) {
+      log.debug("session {}: write failed, dropping the connection: {}", id, e.getMessage());
+      target.close();
+    }
+  }
+
+  @Override
+  public synchronized void setReadingPaused(boolean paused) {
+    readingPaused = paused;
+    if (physical != null) {
+      physical.setReadingPaused(paused);
+    }
+  }
+
+  @Override
+  public String remoteAddress() {
+    synchronized (this) {
+      return physical != null ? physical.remoteAddress() : lastAddress;
+    }
+  }
+
+  /** Ends the session: the other side is told (BYE), and nothing more is sent or resumed. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (!closed && physical != null) {
+        send(physical, SessionFrames.control(SessionFrames.BYE, delivered));
+      }
+    }
+    end(null);
+  }
+
+  /** Ends the session and tells the peer why. */
+  void end(Throwable cause) {
+    Connection c;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      c = physical;
+      physical = null;
+      if (heartbeat != null) {
+        heartbeat.cancel(false);
+      }
+      notifyAll();
+    }
+    if (c != null) {
+      c.close();
+    }
+    owner.ended(this);
+    if (peer != null) {
+      peer.onClosed(cause);
+    }
+  }
+
+  synchronized boolean isClosed() {
+    return closed;
+  }
+
+  // ---- the connections' side ----
+
+  /**
+   * Puts a connection under the session, closing the one before it if it is still there (the new
+   * connection wins), and sends again everything the other side has not received.
+   *
+   * @param peerReceived the last sequence number the other side has received
+   * @return how many frames were sent again
+   */
+  int attach(Connection connection, long peerReceived) {
+    Connection old;
+    int replayed = 0;
+    synchronized (this) {
+      if (closed) {
+        connection.close();
+        return 0;
+      }
+      old = physical;
+      physical = connection;
+      lastAddress = connection.remoteAddress();
+      parser = new SessionFrames.Parser(maxPayload);
+      lastHeard = System.nanoTime();
+      acknowledged(peerReceived);
+      lastAckSent = delivered;
+      for (Out out : pending) {
+        if (out.written) {
+          replayed++;
+        }
+        out.written = true;
+        send(connection, SessionFrames.data(out.seq, lastAckSent, out.frame));
+      }
+      if (readingPaused) {
+        connection.setReadingPaused(true);
+      }
+      startHeartbeat();
+    }
+    if (old != null && old != connection) {
+      log.info("session {}: a new connection took over from {}", id, old.remoteAddress());
+      old.close();
+    }
+    counters.replayed.addAndGet(replayed);
+    return replayed;
+  }
+
+  /** A connection under the session closed; the session waits for the next one. */
+  void detach(Connection connection, Throwable cause) {
+    synchronized (this) {
+      if (physical != connection || closed) {
+        return;
+      }
+      physical = null;
+      if (heartbeat != null) {
+        heartbeat.cancel(false);
+      }
+    }
+    counters.disconnects.incrementAndGet();
+    config.listener().disconnected(id, cause);
+    owner.detached(this, cause);
+  }
+
+  /** Bytes from the connection under the session (its I/O thread). */
+  void onBytes(Connection connection, ByteBuffer data) {
+    SessionFrames.Parser p;
+    synchronized (this) {
+      if (physical != connection) {
+        return; // a replaced connection's last bytes
+      }
+      p = parser;
+    }
+    lastHeard = System.nanoTime();
+    List<byte[]> received = new ArrayList<>();
+    List<Byte> pings = new ArrayList<>();
+    boolean[] bye = new boolean[1];
+    try {
+      p.feed(
+          data,
+          new SessionFrames.Sink() {
+            @Override
+            public void data(long seq, long ack, byte[] payload) {
+              acknowledgedLocked(ack);
+              if (seq <= delivered + received.size()) {
+                counters.duplicates.incrementAndGet();
+              } else if (seq == delivered + received.size() + 1) {
+                received.add(payload);
+              } else {
+                throw new ProtocolException(
+                    "session " + id + ": frame " + seq + " after " + (delivered + received.size()));
+              }
+            }
+
+            @Override
+            public void control(byte type, long ack) {
+              acknowledgedLocked(ack);
+              if (type == SessionFrames.PING) {
+                pings.add(type);
+              } else if (type == SessionFrames.BYE) {
+                bye[0] = true;
+              }
+            }
+          });
+    } catch (ProtocolException e) {
+      log.warn("session {}: dropping the connection: {}", id, e.getMessage());
+      connection.close();
+    }
+    for (byte[] payload : received) {
+      delivered++;
+      peer.onBytes(ByteBuffer.wrap(payload));
+    }
+    if (bye[0]) {
+      log.debug("session {}: ended by the other side", id);
+      end(null);
+      return;
+    }
+    synchronized (this) {
+      if (physical == connection && (delivered > lastAckSent || !pings.isEmpty())) {
+        lastAckSent = delivered;
+        send(
+            connection,
+            SessionFrames.control(
+                pings.isEmpty() ? SessionFrames.ACK : SessionFrames.PONG, delivered));
+      }
+    }
+  }
+
+  private void acknowledgedLocked(long ack) {
+    synchronized (this) {
+      acknowledged(ack);
+    }
+  }
+
+  /** Drops what the other side has received. Caller holds the lock. */
+  private void acknowledged(long ack) {
+    boolean freed = false;
+    while (!pending.isEmpty() && pending.peekFirst().seq <= ack) {
+      Out out = pending.pollFirst();
+      if (out.call) {
+        queuedCalls--;
+        queuedBytes -= out.frame.length;
+        freed = true;
+      }
+    }
+    if (freed) {
+      notifyAll();
+    }
+  }
+
+  /**
+   * The session the other side knew is gone and a new one replaces it: calls never written go out
+   * on it, as do written but unanswered ones of idempotent commands; everything else is dropped.
+   *
+   * @return the tags of the calls that go out again
+   */
+  synchronized Set<String> replace(String newId, byte[] newToken) {
+    Set<String> kept = new java.util.HashSet<>();
+    ArrayDeque<Out> keep = new ArrayDeque<>();
+    queuedCalls = 0;
+    queuedBytes = 0;
+    long seq = 1;
+    for (Out out : pending) {
+      if (out.call && (!out.written || out.idempotent)) {
+        out.seq = seq++;
+        out.written = false;
+        keep.add(out);
+        if (out.tag != null) {
+          kept.add(out.tag);
+        }
+        queuedCalls++;
+        queuedBytes += out.frame.length;
+      }
+    }
+    pending.clear();
+    pending.addAll(keep);
+    nextSeq = seq;
+    delivered = 0;
+    lastAckSent = 0;
+    id = newId;
+    token = newToken.clone();
+    notifyAll();
+    return kept;
+  }
+
+  // ---- heartbeats ----
+
+  private void startHeartbeat() {
+    if (heartbeat != null) {
+      heartbeat.cancel(false);
+    }
+    Duration interval = config.heartbeatInterval();
+    if (interval.isZero()) {
+      return;
+    }
+    heartbeat =
+        SharedExecutors.timerPool()
+            .scheduleWithFixedDelay(
+                this::beat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void beat() {
+    Connection c;
+    synchronized (this) {
+      c = physical;
+      if (c == null) {
+        return;
+      }
+      long silent = System.nanoTime() - lastHeard;
+      Duration timeout = config.heartbeatTimeout();
+      if (!timeout.isZero() && silent > timeout.toNanos()) {
+        log.info(
+            "session {}: nothing heard from {} for {} ms; dropping the connection",
+            id,
+            c.remoteAddress(),
+            TimeUnit.NANOSECONDS.toMillis(silent));
+        counters.heartbeatTimeouts.incrementAndGet();
+      } else {
+        send(c, SessionFrames.control(SessionFrames.PING, delivered));
+        return;
+      }
+    }
+    c.close();
+  }
+}
