@@ -16,7 +16,9 @@ import org.amp4j.PeerConfig;
 import org.amp4j.SessionConfig;
 import org.amp4j.cli.Interop.CounterValue;
 import org.amp4j.cli.Interop.GetCounter;
+import org.amp4j.cli.Interop.GetNotifications;
 import org.amp4j.cli.Interop.Increment;
+import org.amp4j.cli.Interop.Notify;
 import org.amp4j.cli.InteropResponders;
 import org.amp4j.it.chaos.FaultProxy;
 import org.amp4j.it.chaos.Faults;
@@ -76,6 +78,25 @@ class SessionChaosTest {
       assertThat(total.value()).isEqualTo(calls);
       assertThat(proxy.stats().cuts()).isGreaterThan(0);
       assertThat(peer.session().resumes()).isGreaterThan(0);
+    }
+  }
+
+  @Test
+  void callsFromOneCaller_arriveInOrder_throughRandomCuts() throws Exception {
+    Faults faults = Faults.builder().seed(7).cuts(20, 80).midChunkCuts(0.5).build();
+    try (AmpServer server = Amp.serve("127.0.0.1", 0, SESSIONS, InteropResponders::forPeer);
+        FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port(), faults);
+        Peer peer = Amp.connect("127.0.0.1", proxy.port(), SESSIONS)) {
+      List<String> sent = new ArrayList<>();
+      for (int i = 0; i < 3000; i++) {
+        sent.add("n" + i);
+        // without an answer: nothing but the session orders or keeps these
+        peer.call(new Notify("n" + i)).toCompletableFuture().get(20, TimeUnit.SECONDS);
+      }
+      GetNotifications.Messages got =
+          peer.call(new GetNotifications()).toCompletableFuture().get(60, TimeUnit.SECONDS);
+      assertThat(got.messages()).isEqualTo(sent);
+      assertThat(proxy.stats().cuts()).isGreaterThan(0);
     }
   }
 
