@@ -32,6 +32,9 @@ final class ClientSession implements SessionLink.Owner {
 
   /** What the peer must do when a new session replaces a lost one. */
   interface Replaced {
+    /** Whether the call with this tag still awaits its answer. */
+    boolean awaited(String tag);
+
     /** Fails every outstanding call but those in {@code kept}, which go out again. */
     void replaced(Set<String> kept, SessionLostException cause);
   }
@@ -227,7 +230,7 @@ final class ClientSession implements SessionLink.Owner {
       SessionLostException cause =
           new SessionLostException(
               "session " + old + " lost: the server no longer knows it (restart or expiry)", null);
-      Set<String> kept = link.replace(grant.id(), grant.token());
+      Set<String> kept = link.replace(grant.id(), grant.token(), peer::awaited);
       log.warn(
           "session {} lost; {} calls go out again on session {}", old, kept.size(), grant.id());
       peer.replaced(kept, cause);

@@ -56,6 +56,11 @@ final class OutstandingCalls {
     return byTag.size();
   }
 
+  /** Whether the call with this tag still awaits its answer. */
+  boolean contains(String tag) {
+    return byTag.containsKey(tag);
+  }
+
   /** Registers a call; it fails with {@link CallTimeoutException} after the timeout (0: never). */
   void add(String tag, Pending<?> call, Duration timeout) {
     ScheduledFuture<?> timer =

@@ -226,12 +226,13 @@ final class RealPeer implements Peer, ConnectionHandler {
       BiFunction<String, String, RuntimeException> readError) {
     CompletableFuture<R> future = new CompletableFuture<>();
     String tag;
+    byte[] frame;
+    SessionLink s;
     synchronized (writeLock) {
       if (closed) {
         return CompletableFuture.failedFuture(lost("cannot call " + command));
       }
       tag = Long.toHexString(++tagCounter);
-      byte[] frame;
       try {
         frame = codec.encode(OutboundMessage.call(command, requiresAnswer ? tag : null, values));
       } catch (AmpException e) {
@@ -253,13 +254,20 @@ final class RealPeer implements Peer, ConnectionHandler {
         outstanding.add(
             tag, new OutstandingCalls.Pending<>(command, future, readAnswer, readError), timeout);
       }
-      try {
-        SessionLink s = session;
-        if (s != null) {
-          s.writeCall(frame, requiresAnswer ? tag : null, idempotent);
-        } else {
+      s = session;
+      if (s == null) {
+        try {
           connection.write(frame);
+        } catch (AmpException e) {
+          outstanding.remove(tag);
+          return CompletableFuture.failedFuture(e);
         }
+      }
+    }
+    if (s != null) {
+      // outside the lock: with Overflow.WAIT this may wait for room, and must not hold up others
+      try {
+        s.writeCall(frame, requiresAnswer ? tag : null, idempotent, future);
       } catch (AmpException e) {
         outstanding.remove(tag);
         return CompletableFuture.failedFuture(e);
@@ -515,7 +523,19 @@ final class RealPeer implements Peer, ConnectionHandler {
         SessionLink link =
             new SessionLink(
                 grant.id(), grant.token(), chosen.name(), choice.extensions(), config, client);
-        client.bind(link, this::replaced);
+        client.bind(
+            link,
+            new ClientSession.Replaced() {
+              @Override
+              public boolean awaited(String tag) {
+                return outstanding.contains(tag);
+              }
+
+              @Override
+              public void replaced(java.util.Set<String> kept, SessionLostException cause) {
+                RealPeer.this.replaced(kept, cause);
+              }
+            });
         carry(link);
       }
     }

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.amp4j.spi.Connection;
@@ -37,6 +38,10 @@ final class SessionLink implements Connection {
     final String tag; // a call's tag; null for answers, errors and calls without answer
     final boolean idempotent;
     boolean written; // written to some connection of this session at least once
+    // an idempotent call kept after its acknowledgement until settled (see writeCall)
+    boolean tracked;
+    // a tracked call whose caller has its answer, or gave up on it: never sent again
+    boolean settled;
 
     Out(byte[] frame, boolean call, String tag, boolean idempotent) {
       this.frame = frame;
@@ -65,6 +70,10 @@ final class SessionLink implements Connection {
   private ConnectionHandler peer;
 
   private final ArrayDeque<Out> pending = new ArrayDeque<>();
+  // Idempotent calls the other side acknowledged but whose answer has not come yet, by tag, in
+  // sequence order: sent again on a replacing session (see replace). Only calls written with
+  // writeCall(frame, tag, true, done) are kept, until done completes.
+  private final java.util.LinkedHashMap<String, Out> unanswered = new java.util.LinkedHashMap<>();
   private Connection physical;
   private SessionFrames.Parser parser;
   private String lastAddress = "session";
@@ -139,11 +148,14 @@ final class SessionLink implements Connection {
 
   /**
    * A call ({@code tag} null when it wants no answer), bounded by {@link
-   * SessionConfig#maxQueuedCalls()} and {@link SessionConfig#maxQueuedBytes()}.
+   * SessionConfig#maxQueuedCalls()} and {@link SessionConfig#maxQueuedBytes()}. {@code done}
+   * completes when the caller has the answer or no longer waits for it (the call's future); an
+   * idempotent call with a tag is kept after the other side acknowledges it, until then, so that
+   * {@link #replace} can send it again on a new session even when the old one had received it.
    *
    * @throws LimitExceededException when the queue stays full (at once, or after waiting)
    */
-  void writeCall(byte[] frame, String tag, boolean idempotent) {
+  void writeCall(byte[] frame, String tag, boolean idempotent, CompletionStage<?> done) {
     synchronized (this) {
       long deadline = System.nanoTime() + config.overflowWait().toNanos();
       while (full(frame.length)) {
@@ -173,7 +185,18 @@ final class SessionLink implements Connection {
       queuedCalls++;
       queuedBytes += frame.length;
     }
-    enqueue(new Out(frame, true, tag, idempotent));
+    Out out = new Out(frame, true, tag, idempotent);
+    out.tracked = idempotent && tag != null && done != null;
+    enqueue(out);
+    if (out.tracked) {
+      done.whenComplete((r, t) -> settled(out));
+    }
+  }
+
+  /** The caller of an idempotent call has its answer (or gave up): it is never sent again. */
+  private synchronized void settled(Out out) {
+    out.settled = true;
+    unanswered.remove(out.tag, out);
   }
 
   private boolean full(int bytes) {
@@ -247,6 +270,7 @@ final class SessionLink implements Connection {
       closed = true;
       c = physical;
       physical = null;
+      unanswered.clear();
       if (heartbeat != null) {
         heartbeat.cancel(false);
       }
@@ -404,6 +428,9 @@ final class SessionLink implements Connection {
         queuedCalls--;
         queuedBytes -= out.frame.length;
         freed = true;
+        if (out.tracked && !out.settled) {
+          unanswered.put(out.tag, out);
+        }
       }
     }
     if (freed) {
@@ -413,18 +440,29 @@ final class SessionLink implements Connection {
 
   /**
    * The session the other side knew is gone and a new one replaces it: calls never written go out
-   * on it, as do written but unanswered ones of idempotent commands; everything else is dropped.
+   * on it, as do written but unanswered ones of idempotent commands (acknowledged or not, see
+   * {@link #writeCall}); everything else is dropped.
    *
+   * @param awaited whether the caller still awaits the answer to a call, by tag
    * @return the tags of the calls that go out again
    */
-  synchronized Set<String> replace(String newId, byte[] newToken) {
+  synchronized Set<String> replace(
+      String newId, byte[] newToken, java.util.function.Predicate<String> awaited) {
     Set<String> kept = new java.util.HashSet<>();
     ArrayDeque<Out> keep = new ArrayDeque<>();
     queuedCalls = 0;
     queuedBytes = 0;
     long seq = 1;
-    for (Out out : pending) {
-      if (out.call && (!out.written || out.idempotent)) {
+    // the acknowledged ones are older than anything still pending: they go first, in order
+    List<Out> candidates = new ArrayList<>(unanswered.values());
+    unanswered.clear();
+    candidates.addAll(pending);
+    for (Out out : candidates) {
+      // a call whose answer already came (awaited says no) must not go out again
+      if (out.call
+          && (!out.written || out.idempotent)
+          && !out.settled
+          && (out.tag == null || awaited.test(out.tag))) {
         out.seq = seq++;
         out.written = false;
         keep.add(out);

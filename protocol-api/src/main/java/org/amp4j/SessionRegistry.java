@@ -43,10 +43,15 @@ final class SessionRegistry implements SessionLink.Owner {
     sessions.remove(link.id(), link);
   }
 
-  /** Ends every session, as the server closes. */
+  /**
+   * Ends every session, as the server closes: their connections are closed without a BYE, so that
+   * clients take it as a restart (they reconnect, and a server that comes back on the same address
+   * replaces their sessions) rather than as the end of their sessions.
+   */
   void closeAll() {
     for (SessionLink link : sessions.values()) {
-      link.close();
+      link.end(
+          new SessionLostException("session " + link.id() + " ended: the server closed", null));
     }
     sessions.clear();
   }
@@ -70,10 +75,12 @@ final class SessionRegistry implements SessionLink.Owner {
                 log.info("session {} expired after {} ms disconnected", link.id(), millis);
                 remove(link);
                 link.counters().losses.incrementAndGet();
-                link.end(
+                SessionLostException lost =
                     new SessionLostException(
                         "session " + link.id() + " expired after " + millis + " ms disconnected",
-                        cause));
+                        cause);
+                config.session().listener().lost(link.id(), null, lost);
+                link.end(lost);
               }
             },
             millis,
