@@ -21,14 +21,16 @@ final class ConfigKeys {
   static final class Target {
     final PeerConfig.Builder peer;
     final Limits.Builder limits;
+    final SessionConfig.Builder session;
 
     Target(PeerConfig base) {
       peer = base.toBuilder();
       limits = base.limits().toBuilder();
+      session = base.session().toBuilder();
     }
 
     PeerConfig build() {
-      return peer.limits(limits.build()).build();
+      return peer.limits(limits.build()).session(session.build()).build();
     }
   }
 
@@ -68,6 +70,12 @@ final class ConfigKeys {
       scalar(
           "a positive number of bytes, as in 65536, 64KiB, 16MiB or 1GiB",
           s -> positive(s, true, Long.MAX_VALUE));
+  static final Form<SessionConfig.Overflow> OVERFLOW =
+      scalar("fail or wait", ConfigKeys::parseOverflow);
+  static final Form<Double> FACTOR =
+      scalar("a number of at least 1, as in 2 or 1.5", s -> decimal(s, 1, Double.MAX_VALUE));
+  static final Form<Double> FRACTION =
+      scalar("a number from 0 to 1, as in 0.2", s -> decimal(s, 0, 1));
 
   /** Every key, in the order of the documentation. */
   static final List<Key<?>> ALL =
@@ -91,11 +99,27 @@ final class ConfigKeys {
           key("limits.maxNestingDepth", COUNT, (t, v) -> t.limits.maxNestingDepth(v)),
           key("limits.maxIntegerDigits", COUNT, (t, v) -> t.limits.maxIntegerDigits(v)),
           key("limits.maxListLength", COUNT, (t, v) -> t.limits.maxListLength(v)),
-          key("limits.maxFieldCount", COUNT, (t, v) -> t.limits.maxFieldCount(v)));
+          key("limits.maxFieldCount", COUNT, (t, v) -> t.limits.maxFieldCount(v)),
+          key("session.enabled", BOOLEAN, (t, v) -> t.session.enabled(v)),
+          key("session.maxQueuedCalls", COUNT, (t, v) -> t.session.maxQueuedCalls(v)),
+          key("session.maxQueuedBytes", LONG_BYTES, (t, v) -> t.session.maxQueuedBytes(v)),
+          key("session.overflow", OVERFLOW, (t, v) -> t.session.overflow(v)),
+          key("session.overflowWait", DURATION, (t, v) -> t.session.overflowWait(v)),
+          key("session.reconnectInitial", DURATION, (t, v) -> t.session.reconnectInitial(v)),
+          key("session.reconnectMultiplier", FACTOR, (t, v) -> t.session.reconnectMultiplier(v)),
+          key("session.reconnectMax", DURATION, (t, v) -> t.session.reconnectMax(v)),
+          key("session.reconnectJitter", FRACTION, (t, v) -> t.session.reconnectJitter(v)),
+          key("session.giveUpAfter", DURATION, (t, v) -> t.session.giveUpAfter(v)),
+          key("session.failoverAfter", DURATION, (t, v) -> t.session.failoverAfter(v)),
+          key("session.expiry", DURATION, (t, v) -> t.session.expiry(v)),
+          key("session.heartbeatInterval", DURATION, (t, v) -> t.session.heartbeatInterval(v)),
+          key("session.heartbeatTimeout", DURATION, (t, v) -> t.session.heartbeatTimeout(v)));
 
   private static final Pattern DURATION_WITH_UNIT = Pattern.compile("(\\d{1,18})\\s*(ms|s|m|h)");
   private static final Pattern SIZE = Pattern.compile("(\\d{1,19})\\s*(KiB|MiB|GiB)?");
   private static final Pattern INTEGER = Pattern.compile("(\\d{1,19})");
+  private static final Pattern DECIMAL =
+      Pattern.compile("\\d{1,18}(\\.\\d{1,18})?([eE][-+]?\\d{1,3})?");
 
   private ConfigKeys() {}
 
@@ -166,6 +190,38 @@ final class ConfigKeys {
       return false;
     }
     throw new IllegalArgumentException();
+  }
+
+  private static SessionConfig.Overflow parseOverflow(String s) {
+    if (s.equalsIgnoreCase("fail")) {
+      return SessionConfig.Overflow.FAIL;
+    }
+    if (s.equalsIgnoreCase("wait")) {
+      return SessionConfig.Overflow.WAIT;
+    }
+    throw new IllegalArgumentException();
+  }
+
+  /** Parses a decimal number ({@code 2}, {@code 0.25}, {@code 1.0E-5}) within {@code min..max}. */
+  static double decimal(String s, double min, double max) {
+    if (!DECIMAL.matcher(s).matches()) {
+      throw new IllegalArgumentException();
+    }
+    double value = Double.parseDouble(s);
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("too large");
+    }
+    if (value < min) {
+      throw new IllegalArgumentException("must be at least " + format(min));
+    }
+    if (value > max) {
+      throw new IllegalArgumentException("must be at most " + format(max));
+    }
+    return value;
+  }
+
+  private static String format(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 
   private static String parseName(String s) {

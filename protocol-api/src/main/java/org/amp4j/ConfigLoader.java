@@ -35,21 +35,28 @@ final class ConfigLoader {
 
   private ConfigLoader() {}
 
-  /** See {@link PeerConfig#load(Path)}. */
-  static PeerConfig load(Path file) {
-    return load(file, systemProperties());
+  /** See {@link PeerConfig#load(Path, PeerConfig)}. */
+  static PeerConfig load(Path file, PeerConfig base) {
+    return load(file, base, systemProperties());
   }
 
-  /** See {@link PeerConfig#fromSystemProperties()}. */
-  static PeerConfig fromSystemProperties() {
-    return load(null, systemProperties());
+  /** See {@link PeerConfig#fromSystemProperties(PeerConfig)}. */
+  static PeerConfig fromSystemProperties(PeerConfig base) {
+    return load(null, base, systemProperties());
   }
 
   /**
    * The defaults, then the file if not null, then the {@code amp4j.*} entries of {@code system}.
    */
   static PeerConfig load(Path file, Map<String, String> system) {
-    ConfigKeys.Target target = new ConfigKeys.Target(PeerConfig.DEFAULTS);
+    return load(file, PeerConfig.DEFAULTS, system);
+  }
+
+  /**
+   * {@code base}, then the file if not null, then the {@code amp4j.*} entries of {@code system}.
+   */
+  static PeerConfig load(Path file, PeerConfig base, Map<String, String> system) {
+    ConfigKeys.Target target = new ConfigKeys.Target(base);
     List<String> problems = new ArrayList<>();
     if (file != null) {
       String source = file.toString();

@@ -77,7 +77,8 @@ public record PeerConfig(
    * <p>The file is UTF-8 YAML ({@code .yaml}, {@code .yml}) or properties ({@code .properties}),
    * with the keys of docs/configuration.md: {@code codecs}, {@code handshake}, {@code endpoints},
    * {@code listen}, {@code transport}, {@code callTimeout}, {@code connectTimeout}, {@code
-   * closeOnUnknownError} and {@code limits.}<i>name</i> for each of {@link Limits}. The system
+   * closeOnUnknownError}, {@code limits.}<i>name</i> for each of {@link Limits} and {@code
+   * session.}<i>name</i> for each setting of {@link SessionConfig} but the listener. The system
    * property of a key is {@code amp4j.}<i>key</i>, as in {@code -Damp4j.callTimeout=5s}. The
    * executor and the type registry are not configurable this way. Codec names are checked when a
    * connection starts, not here.
@@ -87,7 +88,15 @@ public record PeerConfig(
    *     key) or a value is bad (with the form expected)
    */
   public static PeerConfig load(Path file) {
-    return ConfigLoader.load(Objects.requireNonNull(file, "file"));
+    return load(file, DEFAULTS);
+  }
+
+  /**
+   * As {@link #load(Path)}, starting from {@code base} instead of the defaults: what the file and
+   * the system properties leave unset keeps its value in {@code base}.
+   */
+  public static PeerConfig load(Path file, PeerConfig base) {
+    return ConfigLoader.load(Objects.requireNonNull(file, "file"), base);
   }
 
   /**
@@ -98,7 +107,12 @@ public record PeerConfig(
    * @throws IllegalArgumentException if a property is misspelt or has a bad value
    */
   public static PeerConfig fromSystemProperties() {
-    return ConfigLoader.fromSystemProperties();
+    return fromSystemProperties(DEFAULTS);
+  }
+
+  /** As {@link #fromSystemProperties()}, starting from {@code base} instead of the defaults. */
+  public static PeerConfig fromSystemProperties(PeerConfig base) {
+    return ConfigLoader.fromSystemProperties(base);
   }
 
   /** A builder starting from this configuration. */

@@ -44,6 +44,21 @@ class ConfigLoaderTest {
         maxIntegerDigits: 14
         maxListLength: 15
         maxFieldCount: 16
+      session:
+        enabled: true
+        maxQueuedCalls: 17
+        maxQueuedBytes: 1MiB
+        overflow: wait
+        overflowWait: 250ms
+        reconnectInitial: 5ms
+        reconnectMultiplier: 1.5
+        reconnectMax: 2s
+        reconnectJitter: 0
+        giveUpAfter: 2m
+        failoverAfter: 3s
+        expiry: 90s
+        heartbeatInterval: 0
+        heartbeatTimeout: 20s
       """;
 
   private static final String PROPERTIES =
@@ -65,6 +80,20 @@ class ConfigLoaderTest {
       limits.maxIntegerDigits = 14
       limits.maxListLength = 15
       limits.maxFieldCount = 16
+      session.enabled = true
+      session.maxQueuedCalls = 17
+      session.maxQueuedBytes = 1048576
+      session.overflow = WAIT
+      session.overflowWait = 250ms
+      session.reconnectInitial = 5ms
+      session.reconnectMultiplier = 1.5
+      session.reconnectMax = PT2S
+      session.reconnectJitter = 0.0
+      session.giveUpAfter = 120s
+      session.failoverAfter = 3s
+      session.expiry = 90s
+      session.heartbeatInterval = 0
+      session.heartbeatTimeout = 20s
       """;
 
   private static final PeerConfig EXPECTED =
@@ -79,6 +108,23 @@ class ConfigLoaderTest {
           .closeOnUnknownError(false)
           .limits(
               new Limits(64 * 1024, 1024 * 1024, 11, 12, 4L * 1024 * 1024 * 1024, 13, 14, 15, 16))
+          .session(
+              SessionConfig.builder()
+                  .enabled(true)
+                  .maxQueuedCalls(17)
+                  .maxQueuedBytes(1024 * 1024)
+                  .overflow(SessionConfig.Overflow.WAIT)
+                  .overflowWait(Duration.ofMillis(250))
+                  .reconnectInitial(Duration.ofMillis(5))
+                  .reconnectMultiplier(1.5)
+                  .reconnectMax(Duration.ofSeconds(2))
+                  .reconnectJitter(0)
+                  .giveUpAfter(Duration.ofMinutes(2))
+                  .failoverAfter(Duration.ofSeconds(3))
+                  .expiry(Duration.ofSeconds(90))
+                  .heartbeatInterval(Duration.ZERO)
+                  .heartbeatTimeout(Duration.ofSeconds(20))
+                  .build())
           .build();
 
   @TempDir Path dir;
@@ -321,6 +367,127 @@ class ConfigLoaderTest {
         .hasMessageEndingWith("got 'a:1,,b:2' (an entry is empty)");
     assertThatThrownBy(() -> loadWithSystem(Map.of("amp4j.transport", " ")))
         .hasMessageContaining("expected a name, got ' ' (empty)");
+  }
+
+  @Test
+  void session_isOffByDefault_andEachKeyChangesOnlyItsSetting() throws IOException {
+    assertThat(load("none.yaml", "callTimeout: 1s\n").session()).isEqualTo(SessionConfig.DEFAULTS);
+    SessionConfig on = load("on.yaml", "session.enabled: true\n").session();
+    assertThat(on).isEqualTo(SessionConfig.builder().enabled(true).build());
+    SessionConfig flow =
+        load("flow.yaml", "session: {overflow: Wait, reconnectJitter: 1}\n").session();
+    assertThat(flow.overflow()).isEqualTo(SessionConfig.Overflow.WAIT);
+    assertThat(flow.reconnectJitter()).isEqualTo(1.0);
+    assertThat(flow.enabled()).isFalse();
+    assertThat(load("big.properties", "session.maxQueuedBytes=4GiB\n").session().maxQueuedBytes())
+        .isEqualTo(4L << 30);
+  }
+
+  @Test
+  void sessionEnabled_systemPropertyOverridesTheFile() throws IOException {
+    Path file = write("s.properties", "session.enabled=true\nsession.expiry=5m\n");
+    PeerConfig c = ConfigLoader.load(file, Map.of("amp4j.session.enabled", "false"));
+    assertThat(c.session().enabled()).isFalse();
+    assertThat(c.session().expiry()).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1, 1", "2, 2", "1.5, 1.5", "0.25, 0.25", "1.0E-5, 0.00001", "1e2, 100"})
+  void decimals_parse(String text, double value) {
+    assertThat(ConfigKeys.decimal(text, 0, Double.MAX_VALUE)).isEqualTo(value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-1", "+1", ".5", "1.", "NaN", "Infinity", "0x10", "1,5", "", "1e999"})
+  void decimals_rejectOtherForms(String text) {
+    assertThatThrownBy(() -> ConfigKeys.decimal(text, 0, Double.MAX_VALUE))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void badSessionValues_areReported_inBothFormats() throws IOException {
+    Path yaml =
+        write(
+            "bad-session.yaml",
+            """
+            session:
+              enabled: sometimes
+              maxQueuedCalls: 0
+              maxQueuedBytes: 1MB
+              overflow: drop
+              overflowWait: 5
+              reconnectMultiplier: 0.5
+              reconnectJitter: 1.5
+              heartbeatTimeout: -1s
+            """);
+    assertThatThrownBy(() -> ConfigLoader.load(yaml, Map.of()))
+        .hasMessageStartingWith("8 problems in the configuration:\n  ")
+        .hasMessageContaining(
+            "bad value for session.enabled in "
+                + yaml
+                + ": expected true or false, got 'sometimes'")
+        .hasMessageContaining(
+            "bad value for session.maxQueuedCalls in "
+                + yaml
+                + ": expected a positive integer, got '0' (must be positive)")
+        .hasMessageContaining("bad value for session.maxQueuedBytes in " + yaml)
+        .hasMessageContaining(
+            "bad value for session.overflow in " + yaml + ": expected fail or wait, got 'drop'")
+        .hasMessageContaining("got '5' (a number other than 0 needs a unit)")
+        .hasMessageContaining(
+            "bad value for session.reconnectMultiplier in "
+                + yaml
+                + ": expected a number of at least 1, as in 2 or 1.5, got '0.5' (must be at"
+                + " least 1)")
+        .hasMessageContaining(
+            "bad value for session.reconnectJitter in "
+                + yaml
+                + ": expected a number from 0 to 1, as in 0.2, got '1.5' (must be at most 1)")
+        .hasMessageContaining("bad value for session.heartbeatTimeout in " + yaml);
+
+    Path props =
+        write(
+            "bad-session.properties",
+            "session.overflow=block\nsession.reconnectJitter=-0.1\nsession.giveUpAfter=soon\n");
+    assertThatThrownBy(() -> ConfigLoader.load(props, Map.of()))
+        .hasMessageStartingWith("3 problems in the configuration:\n  ")
+        .hasMessageContaining(
+            "bad value for session.overflow in " + props + ": expected fail or wait, got 'block'")
+        .hasMessageContaining(
+            "bad value for session.reconnectJitter in "
+                + props
+                + ": expected a number from 0 to 1, as in 0.2, got '-0.1'")
+        .hasMessageContaining("bad value for session.giveUpAfter in " + props);
+
+    assertThatThrownBy(() -> loadWithSystem(Map.of("amp4j.session.maxQueuedCalls", "lots")))
+        .hasMessage(
+            "bad value for amp4j.session.maxQueuedCalls in system properties: expected a positive"
+                + " integer, got 'lots'");
+  }
+
+  @Test
+  void sessionKeys_misspeltOrMisplaced_orTheListener_areReported() throws IOException {
+    Path section = write("section-value.yaml", "session: true\n");
+    assertThatThrownBy(() -> ConfigLoader.load(section, Map.of()))
+        .hasMessageStartingWith(
+            "'session' in "
+                + section
+                + " is a section, not a value; its keys are session.enabled, session.maxQueuedCalls");
+    Path typo = write("typo.properties", "session.heartbeatIntervall=1s\n");
+    assertThatThrownBy(() -> ConfigLoader.load(typo, Map.of()))
+        .hasMessage(
+            "unknown key 'session.heartbeatIntervall' in "
+                + typo
+                + "; did you mean 'session.heartbeatInterval'?");
+    Path flat = write("flat.yaml", "giveUpAfter: 1m\n");
+    assertThatThrownBy(() -> ConfigLoader.load(flat, Map.of()))
+        .hasMessage(
+            "unknown key 'giveUpAfter' in " + flat + "; did you mean 'session.giveUpAfter'?");
+    Path listener = write("listener.yaml", "session:\n  listener: com.example.Mine\n");
+    assertThatThrownBy(() -> ConfigLoader.load(listener, Map.of()))
+        .hasMessageStartingWith("unknown key 'session.listener' in " + listener + "; ");
+    assertThatThrownBy(() -> loadWithSystem(Map.of("amp4j.session.colour", "1")))
+        .hasMessageStartingWith("unknown system property 'amp4j.session.colour'; valid keys: ");
   }
 
   @Test

@@ -102,7 +102,12 @@ final class CallCommand implements Callable<Integer> {
       return 2;
     }
     if (verbose) {
-      err.println("amp4j: connected to " + peer.remoteAddress() + ", codec " + peer.codec());
+      err.println(
+          "amp4j: connected to "
+              + peer.remoteAddress()
+              + ", codec "
+              + peer.codec()
+              + (peer.session() == null ? ", no session" : ", session " + peer.session().id()));
     }
     try (peer) {
       Fields answer =

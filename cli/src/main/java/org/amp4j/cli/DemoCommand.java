@@ -65,7 +65,10 @@ final class DemoCommand implements Callable<Integer> {
                   })
               .build();
       try (Peer peer = Amp.connect(server.host(), server.port(), config, p -> clientSide)) {
-        out.println("client connected, codec " + peer.codec());
+        out.println(
+            "client connected, codec "
+                + peer.codec()
+                + (peer.session() == null ? ", no session" : ", in a session"));
 
         Total t = join(peer.call(new Sum(BigInteger.valueOf(13), BigInteger.valueOf(81))));
         out.println("typed call       Sum(13, 81) -> total=" + t.total());

@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Serve the interop command set; prints 'listening on HOST:PORT' when ready.")
+    description =
+        "Serve the interop command set; prints 'listening on HOST:PORT' when ready. Grants"
+            + " clients a session (so their calls survive dropped connections) unless"
+            + " --no-session is given or the configuration sets session.enabled: false.")
 final class ServeCommand implements Callable<Integer> {
 
   @Option(
