@@ -1,14 +1,12 @@
 package org.amp4j.it;
 
+import static org.amp4j.it.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +14,7 @@ import org.amp4j.Amp;
 import org.amp4j.AmpServer;
 import org.amp4j.PeerConfig;
 import org.amp4j.cli.InteropResponders;
-import org.amp4j.cli.Main;
+import org.amp4j.it.CliRun.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,26 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The {@code amp4j} command line: demo, call (against amp4j and Twisted) and serve. */
 class CliTest {
-
-  /** What one in-process run printed. */
-  record Run(int exit, String out, String err) {}
-
-  static synchronized Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = Main.run(args);
-      return new Run(
-          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   @Test
   void demo_runsTheScriptedConversation() {
@@ -113,8 +91,7 @@ class CliTest {
               "counter:unicode=c",
               "by:integer=1");
       assertThat(r.exit()).as(r.err()).isZero();
-      String[] lines = r.out().strip().split("\n");
-      JsonNode tally = new ObjectMapper().readTree(lines[lines.length - 1]);
+      JsonNode tally = r.lastLine();
       assertThat(tally.get("calls").asInt()).isEqualTo(500);
       assertThat(tally.get("ok").asInt()).isEqualTo(500);
       assertThat(tally.get("failed").asInt()).isZero();

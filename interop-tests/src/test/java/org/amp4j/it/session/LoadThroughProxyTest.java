@@ -1,13 +1,9 @@
 package org.amp4j.it.session;
 
+import static org.amp4j.it.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +13,7 @@ import org.amp4j.AmpServer;
 import org.amp4j.PeerConfig;
 import org.amp4j.SessionConfig;
 import org.amp4j.cli.InteropResponders;
-import org.amp4j.cli.Main;
+import org.amp4j.it.CliRun.Run;
 import org.amp4j.it.chaos.FaultProxy;
 import org.amp4j.it.chaos.Faults;
 import org.junit.jupiter.api.Test;
@@ -39,14 +35,6 @@ class LoadThroughProxyTest {
   static final int CONCURRENCY = Integer.getInteger("amp4j.it.chaosConcurrency", 32);
   static final PeerConfig SESSIONS =
       PeerConfig.builder().session(SessionConfig.builder().enabled(true).build()).build();
-
-  /** What one in-process run of the command line printed. */
-  record Run(int exit, String out, String err) {
-    JsonNode lastLine() throws IOException {
-      String[] lines = out.strip().split("\n");
-      return new ObjectMapper().readTree(lines[lines.length - 1]);
-    }
-  }
 
   @Test
   void load_throughCuts_answersEveryCallOnce_andCountsTheReconnects() throws Exception {
@@ -139,23 +127,5 @@ class LoadThroughProxyTest {
             "counter:unicode=c",
             "by:integer=1"));
     return args.toArray(String[]::new);
-  }
-
-  /** Runs the command line in-process, capturing what it prints. */
-  static synchronized Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = Main.run(args);
-      return new Run(
-          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
   }
 }
