@@ -201,7 +201,8 @@ public final class ValueArbitraries {
                 .flatMap(b -> Arbitraries.of(b, b.negate()))));
   }
 
-  private static Arbitrary<AmpDecimal> decimals() {
+  /** Decimals: finite ones of any sign and scale, NaN and sNaN with payloads, and infinities. */
+  public static Arbitrary<AmpDecimal> decimals() {
     Arbitrary<AmpDecimal> finite =
         Combinators.combine(
                 Arbitraries.of(true, false),

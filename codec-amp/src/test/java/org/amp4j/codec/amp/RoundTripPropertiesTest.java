@@ -3,7 +3,6 @@ package org.amp4j.codec.amp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,11 +23,11 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.amp4j.ProtocolException;
+import org.amp4j.codectest.ValueArbitraries;
 import org.amp4j.spi.InboundMessage;
 import org.amp4j.spi.MessageKind;
 import org.amp4j.spi.OutboundMessage;
 import org.amp4j.spi.TypedValue;
-import org.amp4j.value.AmpDecimal;
 import org.amp4j.value.RecordSchema;
 import org.amp4j.value.ValueType;
 import org.amp4j.value.ValueTypes;
@@ -343,12 +342,12 @@ class RoundTripPropertiesTest {
               .map(parts -> Path.of("/" + String.join("/", parts)));
     } else if (t == ValueTypes.BIG_DECIMAL) {
       values =
-          Combinators.combine(bigIntegers(), Arbitraries.integers().between(-30, 30))
+          Combinators.combine(ValueArbitraries.integers(), Arbitraries.integers().between(-30, 30))
               .as(BigDecimal::new);
     } else {
       values =
           switch (t.kind()) {
-            case INTEGER -> bigIntegers();
+            case INTEGER -> ValueArbitraries.integers();
             case BYTES -> Arbitraries.bytes().array(byte[].class).ofMaxSize(40);
             case UNICODE ->
                 Arbitraries.strings()
@@ -374,7 +373,7 @@ class RoundTripPropertiesTest {
                             1e-5,
                             0x1p-24,
                             1e23)));
-            case DECIMAL -> decimals();
+            case DECIMAL -> ValueArbitraries.decimals();
             case DATETIME -> dateTimes();
             default -> throw new IllegalArgumentException(t.toString());
           };
@@ -391,40 +390,6 @@ class RoundTripPropertiesTest {
           .atOffset(ZoneOffset.ofTotalSeconds(minutes * 60));
     }
     return v;
-  }
-
-  private static Arbitrary<BigInteger> bigIntegers() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(3, Arbitraries.longs().map(BigInteger::valueOf)),
-        Tuple.of(
-            1,
-            Arbitraries.strings()
-                .numeric()
-                .ofMinLength(1)
-                .ofMaxLength(60)
-                .map(BigInteger::new)
-                .flatMap(b -> Arbitraries.of(b, b.negate()))));
-  }
-
-  private static Arbitrary<AmpDecimal> decimals() {
-    Arbitrary<AmpDecimal> finite =
-        Combinators.combine(
-                Arbitraries.of(true, false),
-                bigIntegers().map(BigInteger::abs),
-                Arbitraries.integers().between(-40, 40))
-            .as((neg, unscaled, scale) -> AmpDecimal.finite(neg, new BigDecimal(unscaled, scale)));
-    Arbitrary<AmpDecimal> nan =
-        Combinators.combine(
-                Arbitraries.of(true, false),
-                Arbitraries.of(true, false),
-                Arbitraries.bigIntegers()
-                    .between(BigInteger.ZERO, BigInteger.TEN.pow(20))
-                    .injectNull(0.5))
-            .as(AmpDecimal::nan);
-    return Arbitraries.frequencyOf(
-        Tuple.of(6, finite),
-        Tuple.of(2, nan),
-        Tuple.of(1, Arbitraries.of(AmpDecimal.POSITIVE_INFINITY, AmpDecimal.NEGATIVE_INFINITY)));
   }
 
   private static Arbitrary<OffsetDateTime> dateTimes() {
