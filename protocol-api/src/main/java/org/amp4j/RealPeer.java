@@ -18,7 +18,6 @@ import org.amp4j.spi.Connection;
 import org.amp4j.spi.ConnectionHandler;
 import org.amp4j.spi.InboundMessage;
 import org.amp4j.spi.MessageDecoder;
-import org.amp4j.spi.MessageKind;
 import org.amp4j.spi.OutboundMessage;
 import org.amp4j.spi.TypedValue;
 import org.amp4j.value.Fields;
@@ -44,11 +43,8 @@ final class RealPeer implements Peer, ConnectionHandler {
   // The connection this peer started on; with a session, its bytes go to the session.
   private final Connection physical;
   private volatile SessionLink forward;
-  // This peer's session, when it has one; a server's sessions; a client's redialer.
+  // This peer's session, when it has one.
   private volatile SessionLink session;
-  private final SessionRegistry sessions;
-  private final ClientSession.Dialer dialer;
-  private final List<Endpoint> endpoints;
   // Answers are written only in the session (epoch) their call came in.
   private volatile int epoch;
   // A server peer that handed its connection to a resumed session and took no part after.
@@ -71,38 +67,14 @@ final class RealPeer implements Peer, ConnectionHandler {
   // the handshake's answer is in the new codec. The decoder is used on the I/O thread only.
   private volatile Codec codec;
   private MessageDecoder decoder;
-  // The handshake (see Hello); null when this peer is not part of one.
-  private final CodecSet codecs;
-  private HandshakeState handshake = HandshakeState.NONE;
-  private String helloTag;
-  private final CompletableFuture<Peer> handshakeDone = new CompletableFuture<>();
-  private final List<InboundMessage> heldCalls = new ArrayList<>();
+  // The handshake, while one is going or when the peer was made by one; null for a fixed codec.
+  private Handshake handshake;
 
-  private enum HandshakeState {
-    /** Not negotiating: the codec is fixed. */
-    NONE,
-    /** A server that has not yet received its first message, which may be a hello. */
-    AWAITING_HELLO,
-    /** A client that sent its hello and awaits the answer; received calls are held until then. */
-    AWAITING_ANSWER
-  }
-
-  private RealPeer(
-      Connection connection,
-      Codec codec,
-      CodecSet codecs,
-      PeerConfig config,
-      SessionRegistry sessions,
-      ClientSession.Dialer dialer,
-      List<Endpoint> endpoints) {
+  private RealPeer(Connection connection, Codec codec, PeerConfig config) {
     this.connection = connection;
     this.physical = connection;
-    this.sessions = sessions;
-    this.dialer = dialer;
-    this.endpoints = endpoints;
     this.codec = codec;
     this.decoder = codec.newDecoder();
-    this.codecs = codecs;
     this.config = config;
     this.executor = config.executor() != null ? config.executor() : SharedExecutors.handlerPool();
     this.dispatch = new SerialExecutor(executor);
@@ -115,7 +87,7 @@ final class RealPeer implements Peer, ConnectionHandler {
       Codec codec,
       PeerConfig config,
       Function<? super Peer, Responders> responders) {
-    RealPeer peer = new RealPeer(connection, codec, null, config, null, null, List.of());
+    RealPeer peer = new RealPeer(connection, codec, config);
     peer.start(responders);
     return peer;
   }
@@ -131,16 +103,9 @@ final class RealPeer implements Peer, ConnectionHandler {
       SessionRegistry sessions,
       Function<? super Peer, Responders> responders) {
     RealPeer peer =
-        new RealPeer(
-            connection,
-            config.handshake() ? codecs.amp() : codecs.first(),
-            codecs,
-            config,
-            sessions,
-            null,
-            List.of());
+        new RealPeer(connection, config.handshake() ? codecs.amp() : codecs.first(), config);
     if (config.handshake()) {
-      peer.handshake = HandshakeState.AWAITING_HELLO;
+      peer.handshake = Handshake.server(peer, config, codecs, sessions);
     }
     peer.start(responders);
     return peer;
@@ -161,11 +126,11 @@ final class RealPeer implements Peer, ConnectionHandler {
       return CompletableFuture.completedFuture(
           open(connection, codecs.first(), config, responders));
     }
-    RealPeer peer = new RealPeer(connection, codecs.amp(), codecs, config, null, dialer, endpoints);
-    peer.handshake = HandshakeState.AWAITING_ANSWER;
+    RealPeer peer = new RealPeer(connection, codecs.amp(), config);
+    peer.handshake = Handshake.client(peer, config, codecs, dialer, endpoints);
     peer.start(responders);
-    peer.sendHello();
-    return peer.handshakeDone;
+    peer.handshake.sendHello();
+    return peer.handshake.done();
   }
 
   private void start(Function<? super Peer, Responders> factory) {
@@ -326,26 +291,8 @@ final class RealPeer implements Peer, ConnectionHandler {
   }
 
   private void onMessage(InboundMessage m, List<InboundMessage> calls) {
-    switch (handshake) {
-      case AWAITING_HELLO -> {
-        handshake = HandshakeState.NONE;
-        if (Hello.isHello(m)) {
-          answerHello(m);
-          return;
-        }
-      }
-      case AWAITING_ANSWER -> {
-        if (m.kind() != MessageKind.CALL && helloTag.equals(m.tag())) {
-          endHandshake(m);
-          return;
-        }
-        if (m.kind() == MessageKind.CALL) {
-          countRequest();
-          heldCalls.add(m);
-          return;
-        }
-      }
-      default -> {}
+    if (handshake != null && handshake.intercept(m)) {
+      return;
     }
     switch (m.kind()) {
       case ANSWER, ERROR -> outstanding.answer(m);
@@ -357,7 +304,7 @@ final class RealPeer implements Peer, ConnectionHandler {
     }
   }
 
-  private void countRequest() {
+  void countRequest() {
     if (pendingRequests.incrementAndGet() >= config.limits().maxPendingRequests()
         && !readingPaused) {
       readingPaused = true;
@@ -365,109 +312,89 @@ final class RealPeer implements Peer, ConnectionHandler {
     }
   }
 
-  // ---- handshake (I/O thread, except sendHello) ----
+  // ---- for the handshake (I/O thread, except writeTagged) ----
 
-  private void sendHello() {
-    synchronized (writeLock) {
-      helloTag = Long.toHexString(++tagCounter);
-      try {
-        Hello.SessionAsk ask = config.session().enabled() ? Hello.SessionAsk.fresh() : null;
-        connection.write(
-            codec.encode(
-                Hello.offer(helloTag, new Hello.Offer(codecs.names(), codecs.extensions(), ask))));
-      } catch (AmpException e) {
-        handshakeDone.completeExceptionally(e);
-        connection.close();
-        return;
-      }
-    }
-    long timeout = config.connectTimeout().isZero() ? 0 : config.connectTimeout().toMillis();
-    if (timeout > 0) {
-      SharedExecutors.timerPool()
-          .schedule(
-              () -> {
-                if (!handshakeDone.isDone()) {
-                  abort(
-                      new ConnectionLostException(
-                          "no answer to the handshake from "
-                              + remoteAddress()
-                              + " within "
-                              + config.connectTimeout()));
-                }
-              },
-              timeout,
-              TimeUnit.MILLISECONDS);
-    }
+  Codec currentCodec() {
+    return codec;
   }
 
-  /** A server's part: choose the codec, answer in AMP, and speak the chosen codec from then on. */
-  private void answerHello(InboundMessage m) {
-    if (m.tag() == null) {
-      throw new ProtocolException(Hello.COMMAND + " sent without _ask");
-    }
-    Hello.Offer offer = Hello.readOffer(m);
-    boolean grant = offer.session() != null && sessions != null && config.session().enabled();
-    if (grant && !Hello.NEW_SESSION.equals(offer.session().id())) {
-      SessionLink existing = sessions.find(offer.session().id());
-      if (existing != null) {
-        resume(m.tag(), offer.session(), existing);
-        return;
-      }
-    }
-    CodecSet.Choice choice = codecs.choose(offer.codecs(), offer.extensions());
-    SessionLink link = grant ? sessions.create(choice.codec().name(), choice.extensions()) : null;
-    Hello.SessionGrant granted =
-        link == null ? null : new Hello.SessionGrant(link.id(), link.token(), 0, false);
-    byte[] frame =
-        codec.encode(
-            Hello.answer(
-                m.tag(), new Hello.Choice(choice.codec().name(), choice.extensions(), granted)));
+  /** Writes the message made for the next tag. */
+  void writeTagged(Function<String, OutboundMessage> message) {
     synchronized (writeLock) {
-      if (closed) {
-        return;
-      }
-      connection.write(frame);
-      codec = choice.codec();
-    }
-    decoder = choice.codec().newDecoder();
-    log.debug("{}: codec {} {}", remoteAddress(), choice.codec().name(), choice.extensions());
-    if (link != null) {
-      log.debug("{}: new session {}", remoteAddress(), link.id());
-      carry(link);
+      connection.write(codec.encode(message.apply(Long.toHexString(++tagCounter))));
     }
   }
 
   /**
-   * A server's part when a client resumes a session it knows: check the token, answer, and hand
-   * this connection to the session's own peer. This peer then retires without closing it.
+   * Writes {@code first} (if not null) and speaks {@code next} from the very next frame, both ways;
+   * false if the peer closed meanwhile.
    */
-  private void resume(String tag, Hello.SessionAsk ask, SessionLink link) {
-    if (!java.security.MessageDigest.isEqual(link.token(), ask.token())) {
-      log.warn("{}: wrong resume token for session {}; refused", remoteAddress(), ask.id());
-      writeError(tag, SESSION_REFUSED, "wrong resume token");
-      closeBecause(new ProtocolException("wrong resume token for session " + ask.id()));
-      return;
-    }
-    Hello.Choice choice =
-        new Hello.Choice(
-            link.codec(),
-            link.extensions(),
-            new Hello.SessionGrant(link.id(), new byte[0], link.delivered(), true));
+  boolean switchCodec(Codec next, byte[] first) {
     synchronized (writeLock) {
-      physical.write(codec.encode(Hello.answer(tag, choice)));
+      if (closed) {
+        return false;
+      }
+      if (first != null) {
+        connection.write(first);
+      }
+      codec = next;
+    }
+    decoder = next.newDecoder();
+    return true;
+  }
+
+  /** Answers a call with an error and closes: a refused resume. */
+  void refuse(String tag, String code, String description, Throwable reason) {
+    writeError(tag, code, description);
+    closeBecause(reason);
+  }
+
+  /**
+   * A server's part when a client resumes a session: writes the answer, hands this connection to
+   * the session, and retires this peer without closing the connection.
+   *
+   * @return how many frames the session sent again
+   */
+  int handOver(SessionLink link, byte[] answer, long peerReceived) {
+    synchronized (writeLock) {
+      physical.write(answer);
       retired = true;
       closed = true;
     }
     forward = link;
-    int replayed = link.attach(physical, ask.received());
-    link.counters().resumes.incrementAndGet();
-    log.debug("{}: session {} resumed, {} sent again", remoteAddress(), link.id(), replayed);
-    config.session().listener().resumed(link.id(), replayed);
+    int replayed = link.attach(physical, peerReceived);
     closeFuture.complete(null);
+    return replayed;
+  }
+
+  void dispatchCall(InboundMessage call) {
+    dispatch.execute(() -> handleCall(call));
+  }
+
+  /** Completes the handshake's future, off the I/O thread. */
+  void complete(CompletableFuture<Peer> done) {
+    executor.execute(() -> done.complete(this));
+  }
+
+  /** What a client's session asks of this peer when it is replaced. */
+  ClientSession.Replaced sessionOwner() {
+    return new ClientSession.Replaced() {
+      @Override
+      public boolean awaited(String tag) {
+        return outstanding.contains(tag);
+      }
+
+      @Override
+      public void replaced(java.util.Set<String> kept, SessionLostException cause) {
+        epoch++;
+        outstanding.failAllExcept(
+            kept, command -> new SessionLostException(command + ": " + cause.getMessage(), cause));
+      }
+    };
   }
 
   /** Puts this peer on a session over its connection (both roles, new sessions). */
-  private void carry(SessionLink link) {
+  void carry(SessionLink link) {
     link.start(
         new ConnectionHandler() {
           @Override
@@ -486,65 +413,6 @@ final class RealPeer implements Peer, ConnectionHandler {
     }
     forward = link;
     link.attach(physical, 0);
-  }
-
-  /** A client's part when the session it had is replaced by a new one. */
-  private void replaced(java.util.Set<String> kept, SessionLostException cause) {
-    epoch++;
-    outstanding.failAllExcept(
-        kept, command -> new SessionLostException(command + ": " + cause.getMessage(), cause));
-  }
-
-  /** A client's part: take the server's choice, or stay AMP if the server does not know hello. */
-  private void endHandshake(InboundMessage m) {
-    if (m.kind() == MessageKind.ERROR) {
-      if (!RemoteException.UNHANDLED.equals(m.errorCode())) {
-        throw new ProtocolException(
-            "handshake refused by "
-                + remoteAddress()
-                + ": "
-                + m.errorCode()
-                + " "
-                + m.errorDescription());
-      }
-      log.debug("{} is a plain AMP peer; staying with amp", remoteAddress());
-    } else {
-      Hello.Choice choice = Hello.readChoice(m);
-      Codec chosen = codecs.accept(choice.codec(), choice.extensions());
-      synchronized (writeLock) {
-        codec = chosen;
-      }
-      decoder = chosen.newDecoder();
-      log.debug("{}: codec {} {}", remoteAddress(), chosen.name(), choice.extensions());
-      Hello.SessionGrant grant = choice.session();
-      if (grant != null && config.session().enabled()) {
-        List<Endpoint> targets = new ArrayList<>(endpoints);
-        ClientSession client = new ClientSession(config, codecs.amp(), dialer, targets);
-        SessionLink link =
-            new SessionLink(
-                grant.id(), grant.token(), chosen.name(), choice.extensions(), config, client);
-        client.bind(
-            link,
-            new ClientSession.Replaced() {
-              @Override
-              public boolean awaited(String tag) {
-                return outstanding.contains(tag);
-              }
-
-              @Override
-              public void replaced(java.util.Set<String> kept, SessionLostException cause) {
-                RealPeer.this.replaced(kept, cause);
-              }
-            });
-        carry(link);
-      }
-    }
-    handshake = HandshakeState.NONE;
-    for (InboundMessage call : heldCalls) {
-      dispatch.execute(() -> handleCall(call));
-    }
-    heldCalls.clear();
-    executor.execute(() -> handshakeDone.complete(this));
   }
 
   // ---- answering (executor) ----
@@ -717,7 +585,7 @@ final class RealPeer implements Peer, ConnectionHandler {
 
   /** After bad input: a connection that never finished its handshake has nothing to drain. */
   private void failReading(Throwable reason) {
-    if (handshake == HandshakeState.AWAITING_ANSWER) {
+    if (handshake != null && handshake.awaitingAnswer()) {
       abort(reason);
     } else {
       closeBecause(reason);
@@ -725,7 +593,7 @@ final class RealPeer implements Peer, ConnectionHandler {
   }
 
   /** Closes at once, without letting received requests finish. */
-  private void abort(Throwable reason) {
+  void abort(Throwable reason) {
     synchronized (this) {
       if (closeReason == null) {
         closeReason = reason;
@@ -778,8 +646,8 @@ final class RealPeer implements Peer, ConnectionHandler {
       closed = true;
     }
     outstanding.failAll(this::lost);
-    if (!handshakeDone.isDone()) {
-      handshakeDone.completeExceptionally(lost("handshake"));
+    if (handshake != null) {
+      handshake.closed(lost("handshake"));
     }
     closeFuture.complete(null);
   }
