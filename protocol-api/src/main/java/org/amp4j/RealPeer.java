@@ -1,12 +1,10 @@
 package org.amp4j;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -26,12 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The peer behind {@link Peer}: tags and outstanding calls, dispatch of received calls to
- * responders, and the error semantics of Twisted AMP (amp-wire.md §5, §6, §10).
+ * The peer behind {@link Peer}: tags and outstanding calls, reading and routing what arrives,
+ * writing, and closing as Twisted AMP does (amp-wire.md §10). Received calls are answered by {@link
+ * Answers}; the hello is decided by {@link Handshake}; with a session, frames go through a {@link
+ * SessionLink} instead of the connection.
  */
 final class RealPeer implements Peer, ConnectionHandler {
   private static final Logger log = LoggerFactory.getLogger(RealPeer.class);
-  private static final String UNKNOWN_DESCRIPTION = "Unknown Error";
 
   /** The error code a server answers a resume with when the token is wrong. */
   static final String SESSION_REFUSED = "SESSION_REFUSED";
@@ -62,6 +61,7 @@ final class RealPeer implements Peer, ConnectionHandler {
   private volatile boolean readingPaused;
   private volatile boolean draining;
   private Responders responders = Responders.none();
+  private final Answers answers = new Answers(this);
 
   // The codec changes once, when the handshake ends: under writeLock, so that every frame after
   // the handshake's answer is in the new codec. The decoder is used on the I/O thread only.
@@ -285,7 +285,7 @@ final class RealPeer implements Peer, ConnectionHandler {
       failReading(new ProtocolException("decoder failed: " + e, e));
     } finally {
       for (InboundMessage call : calls) {
-        dispatch.execute(() -> handleCall(call));
+        dispatch.execute(() -> answers.handle(call));
       }
     }
   }
@@ -368,7 +368,7 @@ final class RealPeer implements Peer, ConnectionHandler {
   }
 
   void dispatchCall(InboundMessage call) {
-    dispatch.execute(() -> handleCall(call));
+    dispatch.execute(() -> answers.handle(call));
   }
 
   /** Completes the handshake's future, off the I/O thread. */
@@ -415,133 +415,27 @@ final class RealPeer implements Peer, ConnectionHandler {
     link.attach(physical, 0);
   }
 
-  // ---- answering (executor) ----
+  // ---- for answering (executor) ----
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private void handleCall(InboundMessage m) {
-    Responders.Entry entry = responders.lookup(m.command());
-    String tag = m.tag();
-    if (entry == null) {
-      byte[] name = m.command().getBytes(StandardCharsets.UTF_8);
-      if (tag == null) {
-        fail("unknown command " + m.command() + " sent without answer", null);
-      } else {
-        log.debug("unhandled command {} from {}", m.command(), remoteAddress());
-        writeError(tag, RemoteException.UNHANDLED, "Unhandled Command: " + PythonRepr.bytes(name));
-      }
-      requestDone();
-      return;
-    }
-    CommandSpec spec = entry.spec();
-    Object args;
-    try {
-      args = m.fields().read(spec.arguments());
-    } catch (IllegalArgumentException e) {
-      log.warn("{} from {}: bad arguments: {}", spec.name(), remoteAddress(), e.getMessage());
-      answerUnknown(tag, spec.name());
-      requestDone();
-      return;
-    }
-    int callEpoch = epoch;
-    CompletionStage<?> result;
-    try {
-      result = entry.handler().apply(args);
-    } catch (RuntimeException | Error e) {
-      result = CompletableFuture.failedFuture(e);
-    }
-    result.whenComplete(
-        (r, t) -> {
-          try {
-            if (callEpoch == epoch) { // else its session is gone, and its caller with it
-              respond(spec, tag, r, t);
-            }
-          } finally {
-            requestDone();
-          }
-        });
+  Responders responders() {
+    return responders;
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private void respond(CommandSpec spec, String tag, Object response, Throwable failure) {
-    if (failure != null) {
-      Throwable t =
-          failure instanceof CompletionException && failure.getCause() != null
-              ? failure.getCause()
-              : failure;
-      java.util.Optional<CommandSpec.ErrorSpec> declared = spec.errorFor(t);
-      if (declared.isPresent()) {
-        CommandSpec.ErrorSpec e = declared.get();
-        if (tag == null) {
-          fail(spec.name() + " sent without answer failed with " + e.code(), t);
-          return;
-        }
-        writeError(tag, e.code(), t.getMessage() == null ? "" : t.getMessage());
-        if (e.fatal()) {
-          log.info(
-              "{}: fatal error {}; closing connection to {}",
-              spec.name(),
-              e.code(),
-              remoteAddress());
-          closeBecause(new RemoteException(e.code(), String.valueOf(t.getMessage())));
-        }
-        return;
-      }
-      log.error(
-          "{} from {}: handler failed with an undeclared exception",
-          spec.name(),
-          remoteAddress(),
-          t);
-      answerUnknown(tag, spec.name());
-      return;
-    }
-    if (tag == null) {
-      return;
-    }
-    List<TypedValue<?>> values;
-    byte[] frame;
-    try {
-      values =
-          spec.response() == null
-              ? List.of()
-              : OutboundValues.of(spec.response(), response, spec.name());
-    } catch (AmpException | IllegalArgumentException e) {
-      log.error("{}: bad answer for {}: {}", spec.name(), remoteAddress(), e.getMessage());
-      answerUnknown(tag, spec.name());
-      return;
-    }
-    try {
-      frame = codec.encode(OutboundMessage.answer(tag, values));
-    } catch (EncodingException e) {
-      // As Twisted: an answer that cannot be serialized (a value too long) is an unhandled
-      // failure; nothing is sent for the request and the connection closes.
-      fail(spec.name() + ": cannot encode the answer: " + e.getMessage(), e);
-      return;
-    } catch (AmpException | IllegalArgumentException e) {
-      log.error(
-          "{}: cannot encode the answer for {}: {}", spec.name(), remoteAddress(), e.getMessage());
-      answerUnknown(tag, spec.name());
-      return;
-    }
-    write(frame);
+  PeerConfig config() {
+    return config;
   }
 
-  private void answerUnknown(String tag, String command) {
-    if (tag == null) {
-      fail(command + " sent without answer failed", null);
-      return;
-    }
-    writeError(tag, RemoteException.UNKNOWN, UNKNOWN_DESCRIPTION);
-    if (config.closeOnUnknownError()) {
-      closeBecause(new RemoteException(RemoteException.UNKNOWN, command + " failed"));
-    }
+  /** Which session received calls belong to; answers are written only in their own. */
+  int epoch() {
+    return epoch;
   }
 
-  private void fail(String why, Throwable cause) {
+  void fail(String why, Throwable cause) {
     log.error("closing connection to {}: {}", remoteAddress(), why, cause);
     closeBecause(new ProtocolException(why, cause));
   }
 
-  private void requestDone() {
+  void requestDone() {
     int left = pendingRequests.decrementAndGet();
     if (draining) {
       if (left <= 0) {
@@ -555,11 +449,11 @@ final class RealPeer implements Peer, ConnectionHandler {
     }
   }
 
-  private void writeError(String tag, String code, String description) {
+  void writeError(String tag, String code, String description) {
     write(codec.encode(OutboundMessage.error(tag, code, description)));
   }
 
-  private void write(byte[] frame) {
+  void write(byte[] frame) {
     if (closed) {
       return;
     }
@@ -608,7 +502,7 @@ final class RealPeer implements Peer, ConnectionHandler {
    * the requests already received finish and answer (bounded by {@link #DRAIN_LIMIT}), then closes
    * gracefully.
    */
-  private void closeBecause(Throwable reason) {
+  void closeBecause(Throwable reason) {
     synchronized (this) {
       if (closeReason == null) {
         closeReason = reason;
