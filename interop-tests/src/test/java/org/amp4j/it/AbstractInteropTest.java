@@ -203,8 +203,9 @@ abstract class AbstractInteropTest {
   @Test
   void fatalError_closesConnection_andFailsOutstandingCalls() throws Exception {
     Peer p = client();
+    // far longer than the 10 s a closing peer lets received calls finish: never answered
     CompletableFuture<Delay.Token> pending =
-        p.call(new Delay(big(10_000), "never")).toCompletableFuture();
+        p.call(new Delay(big(30_000), "never")).toCompletableFuture();
     Throwable t = failure(p.call(new Explode("boom")));
     assertThat(t).isInstanceOf(Exploded.class).hasMessage("boom");
     p.closeFuture().toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
