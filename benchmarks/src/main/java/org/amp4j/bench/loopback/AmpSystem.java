@@ -1,0 +1,56 @@
+package org.amp4j.bench.loopback;
+
+import java.util.concurrent.CompletionStage;
+import org.amp4j.Amp;
+import org.amp4j.AmpServer;
+import org.amp4j.Peer;
+import org.amp4j.PeerConfig;
+import org.amp4j.Responders;
+import org.amp4j.SessionConfig;
+
+/** amp4j over TCP with one codec, sessions on or off; everything else at its defaults. */
+final class AmpSystem implements LoopbackSystem {
+  private final PeerConfig config;
+
+  AmpSystem(String codec, boolean session) {
+    this.config =
+        PeerConfig.builder()
+            .codec(codec)
+            .session(SessionConfig.builder().enabled(session).build())
+            .build();
+  }
+
+  @Override
+  public Server serve() {
+    Responders responders =
+        Responders.builder().on(Sum.class, s -> new Sum.Total(s.a() + s.b())).build();
+    AmpServer server = Amp.serve("127.0.0.1", 0, config, peer -> responders);
+    return new Server() {
+      @Override
+      public int port() {
+        return server.port();
+      }
+
+      @Override
+      public void close() {
+        server.close();
+      }
+    };
+  }
+
+  @Override
+  public Caller connect(String host, int port) {
+    Peer peer = Amp.connect(host, port, config);
+    return new Caller() {
+      @Override
+      public CompletionStage<Long> sum(long a, long b) {
+        return peer.call(new Sum(a, b)).thenApply(Sum.Total::total);
+      }
+
+      @Override
+      public void close() {
+        peer.close();
+      }
+    };
+  }
+}

@@ -1,0 +1,176 @@
+package org.amp4j.bench.loopback;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the loopback comparison: for each round, for each system, a server JVM and then one client
+ * JVM per workload; reports medians over the rounds as a table, {@code results.json} and {@code
+ * chart.svg}, and as the last line of standard output one JSON object of calls/s by workload and
+ * system.
+ *
+ * <pre>
+ * Bench [--quick] [--rounds N] [--warmup-ms MS] [--duration-ms MS] [--systems a,b,...] [--out DIR]
+ * </pre>
+ *
+ * <p>Defaults (the full run): 3 rounds, 3 s warm-up and 8 s measured per workload, every system,
+ * {@code benchmarks/results}. {@code --quick}: 1 round, 1 s warm-up, 2.5 s measured.
+ */
+public final class Bench {
+  private final Options options;
+  private final String java;
+  private final String classpath;
+
+  private Bench(Options options) {
+    this.options = options;
+    this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    this.classpath = System.getProperty("java.class.path");
+  }
+
+  /** Runs the rounds; see the class comment for the options. */
+  public static void main(String[] args) throws Exception {
+    Options options = Options.parse(args);
+    List<RunResult> results = new Bench(options).runAll();
+    Report report = new Report(options, results);
+    Files.createDirectories(options.out);
+    Files.writeString(options.out.resolve("results.json"), report.json());
+    Files.writeString(options.out.resolve("chart.svg"), SvgChart.render(report));
+    System.out.println();
+    System.out.print(report.table());
+    System.out.println("wrote " + options.out.resolve("results.json") + " and chart.svg");
+    System.out.println(report.summaryLine());
+  }
+
+  private List<RunResult> runAll() throws IOException, InterruptedException {
+    List<RunResult> all = new ArrayList<>();
+    for (int round = 1; round <= options.rounds; round++) {
+      // rotate the order each round so that no system always runs first (or last) on a warm box
+      List<String> order = new ArrayList<>(options.systems);
+      Collections.rotate(order, -(round - 1));
+      for (String system : order) {
+        all.addAll(runSystem(round, system));
+      }
+    }
+    return all;
+  }
+
+  private List<RunResult> runSystem(int round, String system)
+      throws IOException, InterruptedException {
+    Process server =
+        new ProcessBuilder(java, "-cp", classpath, LoopbackServer.class.getName(), system)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    List<RunResult> results = new ArrayList<>();
+    try {
+      int port = awaitPort(server, system);
+      for (Workload w : Workload.values()) {
+        RunResult r = runClient(system, port, w);
+        System.err.printf(
+            "round %d %-18s %s: %,12.0f calls/s%s%s%n",
+            round,
+            system,
+            w.key(),
+            r.callsPerSecond(),
+            r.p50Micros() >= 0
+                ? String.format("  p50 %.0f µs  p99 %.0f µs", r.p50Micros(), r.p99Micros())
+                : "",
+            r.errors() > 0 ? "  ERRORS " + r.errors() : "");
+        results.add(r);
+      }
+    } finally {
+      server.getOutputStream().close();
+      if (!server.waitFor(10, TimeUnit.SECONDS)) {
+        server.destroyForcibly().waitFor();
+      }
+    }
+    return results;
+  }
+
+  private static int awaitPort(Process server, String system) throws IOException {
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    while ((line = out.readLine()) != null) {
+      if (line.startsWith("listening on ")) {
+        return Integer.parseInt(line.substring("listening on ".length()).trim());
+      }
+    }
+    throw new IOException("server for " + system + " exited without printing its port");
+  }
+
+  private RunResult runClient(String system, int port, Workload w)
+      throws IOException, InterruptedException {
+    Process client =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                classpath,
+                LoopbackClient.class.getName(),
+                system,
+                Integer.toString(port),
+                w.key(),
+                Long.toString(options.warmupMs),
+                Long.toString(options.durationMs))
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    client.getOutputStream().close();
+    String out = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int status = client.waitFor();
+    String last = out.strip().lines().reduce((x, y) -> y).orElse("");
+    if (status != 0 || last.isEmpty()) {
+      throw new IOException(
+          "client " + system + " " + w.key() + " exited with " + status + ": " + out);
+    }
+    return RunResult.parse(last);
+  }
+
+  /** The command line. */
+  record Options(int rounds, long warmupMs, long durationMs, List<String> systems, Path out) {
+    static Options parse(String[] args) {
+      int rounds = 3;
+      long warmup = 3000;
+      long duration = 8000;
+      List<String> systems = LoopbackSystem.NAMES;
+      Path out = Path.of("benchmarks", "results");
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--quick" -> {
+            rounds = 1;
+            warmup = 1000;
+            duration = 2500;
+          }
+          case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
+          case "--warmup-ms" -> warmup = Long.parseLong(value(args, ++i));
+          case "--duration-ms" -> duration = Long.parseLong(value(args, ++i));
+          case "--systems" -> systems = Arrays.asList(value(args, ++i).split(","));
+          case "--out" -> out = Path.of(value(args, ++i));
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown option "
+                      + args[i]
+                      + "; expected --quick, --rounds, --warmup-ms, --duration-ms, --systems, --out");
+        }
+      }
+      for (String s : systems) {
+        LoopbackSystem.named(s); // fails with the known names
+      }
+      return new Options(rounds, warmup, duration, List.copyOf(systems), out);
+    }
+
+    private static String value(String[] args, int i) {
+      if (i >= args.length) {
+        throw new IllegalArgumentException(args[i - 1] + " needs a value");
+      }
+      return args[i];
+    }
+  }
+}

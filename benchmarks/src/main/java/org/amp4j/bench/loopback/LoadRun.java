@@ -1,0 +1,145 @@
+package org.amp4j.bench.loopback;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Runs one workload against one server: each connection keeps its share of calls in flight, each
+ * answer starting the next call, for a warm-up and then a measured window.
+ *
+ * <p>Calls/s counts the answers inside the measured window. Latency (workload a only, where calls
+ * are strictly one after another) is from just before the call to its answer's callback.
+ */
+final class LoadRun {
+  private final LongAdder answered = new LongAdder();
+  private final LongAdder errors = new LongAdder();
+  private volatile boolean stopping;
+  private volatile boolean measuring;
+  private long[] latencies = new long[1 << 16];
+  private int latencyCount;
+
+  private LoadRun() {}
+
+  static RunResult run(
+      String systemName, int port, Workload workload, Duration warmup, Duration measure)
+      throws Exception {
+    return new LoadRun().go(systemName, port, workload, warmup, measure);
+  }
+
+  private RunResult go(
+      String systemName, int port, Workload workload, Duration warmup, Duration measure)
+      throws Exception {
+    LoopbackSystem system = LoopbackSystem.named(systemName);
+    List<LoopbackSystem.Caller> callers = new ArrayList<>();
+    try {
+      for (int i = 0; i < workload.connections; i++) {
+        callers.add(system.connect("127.0.0.1", port));
+      }
+      boolean recordLatency = workload.connections == 1 && workload.inFlight == 1;
+      CountDownLatch drained = new CountDownLatch(workload.connections * workload.inFlight);
+      long seed = 0;
+      for (LoopbackSystem.Caller caller : callers) {
+        for (int i = 0; i < workload.inFlight; i++) {
+          new Slot(caller, drained, recordLatency, seed++ << 32).next();
+        }
+      }
+      Thread.sleep(warmup.toMillis());
+      long before = answered.sum();
+      long start = System.nanoTime();
+      measuring = true;
+      Thread.sleep(measure.toMillis());
+      measuring = false;
+      long end = System.nanoTime();
+      long calls = answered.sum() - before;
+      stopping = true;
+      if (!drained.await(10, TimeUnit.SECONDS)) {
+        System.err.println(drained.getCount() + " calls still in flight after 10 s");
+      }
+      double p50 = -1;
+      double p99 = -1;
+      if (recordLatency) {
+        long[] sorted = Arrays.copyOf(latencies, latencyCount);
+        Arrays.sort(sorted);
+        p50 = percentile(sorted, 0.50) / 1000.0;
+        p99 = percentile(sorted, 0.99) / 1000.0;
+      }
+      return new RunResult(
+          systemName, workload.key(), calls, (end - start) / 1e9, errors.sum(), p50, p99);
+    } finally {
+      for (LoopbackSystem.Caller c : callers) {
+        c.close();
+      }
+    }
+  }
+
+  private static long percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return -1000;
+    }
+    return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
+  }
+
+  // Only the one slot of workload a records, and its calls are strictly sequential.
+  private void record(long nanos) {
+    if (latencyCount == latencies.length) {
+      latencies = Arrays.copyOf(latencies, latencies.length * 2);
+    }
+    latencies[latencyCount++] = nanos;
+  }
+
+  /** One call kept in flight: each answer starts the next call until the run stops. */
+  private final class Slot {
+    private final LoopbackSystem.Caller caller;
+    private final CountDownLatch drained;
+    private final boolean recordLatency;
+    private long n;
+
+    Slot(LoopbackSystem.Caller caller, CountDownLatch drained, boolean recordLatency, long n) {
+      this.caller = caller;
+      this.drained = drained;
+      this.recordLatency = recordLatency;
+      this.n = n;
+    }
+
+    void next() {
+      if (stopping) {
+        drained.countDown();
+        return;
+      }
+      long a = n++;
+      long b = 7;
+      long start = System.nanoTime();
+      try {
+        caller.sum(a, b).whenComplete((total, failure) -> answered(a + b, total, failure, start));
+      } catch (RuntimeException e) {
+        failed(e);
+      }
+    }
+
+    private void answered(long expected, Long total, Throwable failure, long start) {
+      if (failure != null || total == null || total != expected) {
+        failed(failure != null ? failure : new IllegalStateException("wrong total " + total));
+        return;
+      }
+      if (recordLatency && measuring) {
+        record(System.nanoTime() - start);
+      }
+      answered.increment();
+      next();
+    }
+
+    // A failed slot stops: continuing could recurse without end on synchronous failures.
+    private void failed(Throwable t) {
+      errors.increment();
+      if (errors.sum() <= 5) {
+        System.err.println("call failed: " + t);
+      }
+      drained.countDown();
+    }
+  }
+}

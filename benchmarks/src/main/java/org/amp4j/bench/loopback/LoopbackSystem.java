@@ -1,0 +1,58 @@
+package org.amp4j.bench.loopback;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/** One system under test: something that can serve {@link Sum} and call it. */
+interface LoopbackSystem {
+
+  /** Every system, in the order the tables list them; the last is the baseline. */
+  List<String> NAMES =
+      List.of(
+          "amp4j-amp",
+          "amp4j-amp-session",
+          "amp4j-json",
+          "amp4j-msgpack",
+          "amp4j-cbor",
+          RawNettySystem.NAME);
+
+  /** The baseline every other system is compared with. */
+  String BASELINE = RawNettySystem.NAME;
+
+  /** Starts a server on 127.0.0.1 and an OS-chosen port. */
+  Server serve() throws Exception;
+
+  /** Opens one connection to a server of the same system. */
+  Caller connect(String host, int port) throws Exception;
+
+  /** A running server. */
+  interface Server extends AutoCloseable {
+    int port();
+
+    @Override
+    void close();
+  }
+
+  /** One connection; {@link #sum} may be called from any thread, many calls in flight. */
+  interface Caller extends AutoCloseable {
+    CompletionStage<Long> sum(long a, long b);
+
+    @Override
+    void close();
+  }
+
+  /** The system with this name. */
+  static LoopbackSystem named(String name) {
+    return switch (name) {
+      case "amp4j-amp" -> new AmpSystem("amp", false);
+      case "amp4j-amp-session" -> new AmpSystem("amp", true);
+      case "amp4j-json" -> new AmpSystem("json", false);
+      case "amp4j-msgpack" -> new AmpSystem("msgpack", false);
+      case "amp4j-cbor" -> new AmpSystem("cbor", false);
+      case RawNettySystem.NAME -> new RawNettySystem();
+      default ->
+          throw new IllegalArgumentException(
+              "unknown system " + name + ", expected one of " + NAMES);
+    };
+  }
+}

@@ -1,0 +1,216 @@
+package org.amp4j.bench.loopback;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Medians over the rounds, as a text table, {@code results.json} and the summary line. */
+final class Report {
+  private final Bench.Options options;
+  private final List<RunResult> runs;
+  private final Map<String, Map<Workload, Median>> medians = new LinkedHashMap<>();
+
+  /** Medians of one system on one workload, and every round's calls/s. */
+  record Median(
+      double callsPerSecond,
+      double p50Micros,
+      double p99Micros,
+      long errors,
+      List<Double> rounds) {}
+
+  Report(Bench.Options options, List<RunResult> runs) {
+    this.options = options;
+    this.runs = List.copyOf(runs);
+    for (String system : LoopbackSystem.NAMES) {
+      if (!options.systems().contains(system)) {
+        continue;
+      }
+      Map<Workload, Median> bySystem = new LinkedHashMap<>();
+      for (Workload w : Workload.values()) {
+        List<RunResult> rs =
+            runs.stream()
+                .filter(r -> r.system().equals(system) && r.workload().equals(w.key()))
+                .toList();
+        if (!rs.isEmpty()) {
+          bySystem.put(
+              w,
+              new Median(
+                  median(rs.stream().map(RunResult::callsPerSecond).toList()),
+                  median(rs.stream().map(RunResult::p50Micros).toList()),
+                  median(rs.stream().map(RunResult::p99Micros).toList()),
+                  rs.stream().mapToLong(RunResult::errors).sum(),
+                  rs.stream().map(RunResult::callsPerSecond).toList()));
+        }
+      }
+      medians.put(system, bySystem);
+    }
+  }
+
+  Map<String, Map<Workload, Median>> medians() {
+    return medians;
+  }
+
+  /** This system's calls/s over the baseline's on a workload; NaN without a baseline. */
+  double ratio(String system, Workload w) {
+    Median base = medians.getOrDefault(LoopbackSystem.BASELINE, Map.of()).get(w);
+    Median m = medians.get(system).get(w);
+    return base == null || m == null ? Double.NaN : m.callsPerSecond() / base.callsPerSecond();
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  String table() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%d round(s), %d ms warm-up + %d ms measured per run; medians; (x) = ratio to %s%n",
+            options.rounds(),
+            options.warmupMs(),
+            options.durationMs(),
+            LoopbackSystem.BASELINE));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "| %-17s | %-19s | %8s | %8s | %-19s | %-19s |%n",
+            "system",
+            "a: calls/s (x)",
+            "a: p50 µs",
+            "a: p99 µs",
+            "b: calls/s (x)",
+            "c: calls/s (x)"));
+    sb.append("|-------------------|---------------------|-----------|-----------|")
+        .append("---------------------|---------------------|\n");
+    for (Map.Entry<String, Map<Workload, Median>> e : medians.entrySet()) {
+      String s = e.getKey();
+      Median a = e.getValue().get(Workload.A);
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "| %-17s | %-19s | %9s | %9s | %-19s | %-19s |%n",
+              s,
+              cell(s, Workload.A),
+              a == null ? "" : String.format(Locale.ROOT, "%.0f", a.p50Micros()),
+              a == null ? "" : String.format(Locale.ROOT, "%.0f", a.p99Micros()),
+              cell(s, Workload.B),
+              cell(s, Workload.C)));
+    }
+    long errors = runs.stream().mapToLong(RunResult::errors).sum();
+    if (errors > 0) {
+      sb.append("failed or wrong calls in all runs: ").append(errors).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private String cell(String system, Workload w) {
+    Median m = medians.get(system).get(w);
+    if (m == null) {
+      return "";
+    }
+    return String.format(Locale.ROOT, "%,.0f (%.2f)", m.callsPerSecond(), ratio(system, w));
+  }
+
+  /** The last stdout line: calls/s by workload, then system. */
+  String summaryLine() {
+    StringBuilder sb = new StringBuilder("{");
+    for (Workload w : Workload.values()) {
+      if (w != Workload.A) {
+        sb.append(',');
+      }
+      sb.append('"').append(w.key()).append("\":{");
+      sb.append(
+          medians.entrySet().stream()
+              .filter(e -> e.getValue().containsKey(w))
+              .map(
+                  e ->
+                      String.format(
+                          Locale.ROOT,
+                          "\"%s\":%.0f",
+                          e.getKey(),
+                          e.getValue().get(w).callsPerSecond()))
+              .collect(Collectors.joining(",")));
+      sb.append('}');
+    }
+    return sb.append('}').toString();
+  }
+
+  String json() {
+    StringBuilder sb = new StringBuilder("{\n");
+    sb.append("  \"generated\": \"").append(Instant.now()).append("\",\n");
+    sb.append("  \"machine\": {")
+        .append(String.format(Locale.ROOT, "\"processors\": %d, ", cpus()))
+        .append("\"java\": \"")
+        .append(System.getProperty("java.vm.name"))
+        .append(' ')
+        .append(System.getProperty("java.runtime.version"))
+        .append("\", \"os\": \"")
+        .append(System.getProperty("os.name"))
+        .append(' ')
+        .append(System.getProperty("os.arch"))
+        .append("\"},\n");
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "  \"method\": {\"rounds\": %d, \"warmupMs\": %d, \"durationMs\": %d, "
+                + "\"baseline\": \"%s\", \"statistic\": \"median over rounds\"},%n",
+            options.rounds(),
+            options.warmupMs(),
+            options.durationMs(),
+            LoopbackSystem.BASELINE));
+    sb.append("  \"workloads\": {");
+    sb.append(
+        Arrays.stream(Workload.values())
+            .map(w -> "\"" + w.key() + "\": \"" + w.description + "\"")
+            .collect(Collectors.joining(", ")));
+    sb.append("},\n  \"systems\": {\n");
+    List<String> systems = new ArrayList<>();
+    for (Map.Entry<String, Map<Workload, Median>> e : medians.entrySet()) {
+      List<String> ws = new ArrayList<>();
+      for (Map.Entry<Workload, Median> we : e.getValue().entrySet()) {
+        Median m = we.getValue();
+        String latency =
+            m.p50Micros() >= 0
+                ? String.format(
+                    Locale.ROOT,
+                    ", \"p50Micros\": %.1f, \"p99Micros\": %.1f",
+                    m.p50Micros(),
+                    m.p99Micros())
+                : "";
+        ws.add(
+            String.format(
+                Locale.ROOT,
+                "      \"%s\": {\"callsPerSecond\": %.1f, \"ratioToBaseline\": %s%s, "
+                    + "\"errors\": %d, \"rounds\": %s}",
+                we.getKey().key(),
+                m.callsPerSecond(),
+                number(ratio(e.getKey(), we.getKey())),
+                latency,
+                m.errors(),
+                m.rounds().stream()
+                    .map(r -> String.format(Locale.ROOT, "%.1f", r))
+                    .collect(Collectors.joining(", ", "[", "]"))));
+      }
+      systems.add("    \"" + e.getKey() + "\": {\n" + String.join(",\n", ws) + "\n    }");
+    }
+    sb.append(String.join(",\n", systems)).append("\n  }\n}\n");
+    return sb.toString();
+  }
+
+  private static String number(double d) {
+    return Double.isNaN(d) ? "null" : String.format(Locale.ROOT, "%.3f", d);
+  }
+
+  private static int cpus() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+}

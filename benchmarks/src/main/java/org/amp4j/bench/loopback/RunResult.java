@@ -1,0 +1,77 @@
+package org.amp4j.bench.loopback;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What one client run measured, as one flat JSON line.
+ *
+ * @param system the system's name
+ * @param workload the workload's key
+ * @param calls calls answered in the measured window
+ * @param seconds the measured window
+ * @param errors calls failed or answered wrongly (whole run)
+ * @param p50Micros median latency, µs; negative when not measured (workloads b and c)
+ * @param p99Micros 99th percentile latency, µs; negative when not measured
+ */
+record RunResult(
+    String system,
+    String workload,
+    long calls,
+    double seconds,
+    long errors,
+    double p50Micros,
+    double p99Micros) {
+
+  private static final Pattern FIELD =
+      Pattern.compile("\"(\\w+)\"\\s*:\\s*(\"([^\"]*)\"|[-+0-9.eE]+)");
+
+  double callsPerSecond() {
+    return calls / seconds;
+  }
+
+  String toJson() {
+    return String.format(
+        Locale.ROOT,
+        "{\"system\":\"%s\",\"workload\":\"%s\",\"calls\":%d,\"seconds\":%.3f,"
+            + "\"callsPerSecond\":%.1f,\"errors\":%d,\"p50Micros\":%.1f,\"p99Micros\":%.1f}",
+        system,
+        workload,
+        calls,
+        seconds,
+        callsPerSecond(),
+        errors,
+        p50Micros,
+        p99Micros);
+  }
+
+  /** Parses a line written by {@link #toJson()}. */
+  static RunResult parse(String line) {
+    String system = null;
+    String workload = null;
+    long calls = -1;
+    double seconds = -1;
+    long errors = 0;
+    double p50 = -1;
+    double p99 = -1;
+    Matcher m = FIELD.matcher(line);
+    while (m.find()) {
+      String v = m.group(3) != null ? m.group(3) : m.group(2);
+      switch (m.group(1)) {
+        case "system" -> system = v;
+        case "workload" -> workload = v;
+        case "calls" -> calls = Long.parseLong(v);
+        case "seconds" -> seconds = Double.parseDouble(v);
+        case "errors" -> errors = Long.parseLong(v);
+        case "p50Micros" -> p50 = Double.parseDouble(v);
+        case "p99Micros" -> p99 = Double.parseDouble(v);
+        default -> {}
+      }
+    }
+    if (system == null || workload == null || calls < 0 || seconds <= 0) {
+      throw new IllegalArgumentException("not a client result line: " + line);
+    }
+    return new RunResult(system, workload, calls, seconds, errors, p50, p99);
+  }
+}
