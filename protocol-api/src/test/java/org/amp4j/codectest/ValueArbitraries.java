@@ -168,7 +168,8 @@ public final class ValueArbitraries {
     };
   }
 
-  private static Arbitrary<Double> floats() {
+  /** Doubles: any bit pattern, ordinary values, and the edges of every text form. */
+  public static Arbitrary<Double> floats() {
     return Arbitraries.frequencyOf(
         Tuple.of(3, Arbitraries.longs().map(Double::longBitsToDouble)),
         Tuple.of(2, Arbitraries.doubles()),
@@ -183,6 +184,9 @@ public final class ValueArbitraries {
                 Double.MIN_VALUE,
                 Double.MAX_VALUE,
                 1e16,
+                1e15,
+                1e-5,
+                0x1p-24,
                 1e23,
                 0.1)));
   }
