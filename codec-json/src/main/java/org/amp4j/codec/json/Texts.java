@@ -1,7 +1,6 @@
 package org.amp4j.codec.json;
 
 import java.math.BigInteger;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -64,18 +63,6 @@ final class Texts {
       }
     }
     return (long) n / 4 * 3 - pad;
-  }
-
-  /**
-   * Decodes padded base64 (RFC 4648 section 4).
-   *
-   * @throws IllegalArgumentException if the text is not that
-   */
-  static byte[] decodeBase64(String s) {
-    if (base64DecodedLength(s) < 0) {
-      throw new IllegalArgumentException("not padded base64");
-    }
-    return Base64.getDecoder().decode(s);
   }
 
   /**

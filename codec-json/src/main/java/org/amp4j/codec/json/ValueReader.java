@@ -132,12 +132,15 @@ final class ValueReader implements PlainFields.Reader {
       return b.clone();
     }
     if (plain instanceof String s && !nativeBytesAndFloats) {
-      long length = Texts.base64DecodedLength(s);
+      long length = Texts.base64DecodedLength(s); // checks the shape once, for both uses
+      if (length < 0) {
+        throw new IllegalArgumentException("not padded base64");
+      }
       if (length > limits.maxValueLength()) {
         throw new IllegalArgumentException(
             "bytes of " + length + " bytes, longer than maxValueLength " + limits.maxValueLength());
       }
-      return Texts.decodeBase64(s);
+      return java.util.Base64.getDecoder().decode(s);
     }
     return null;
   }

@@ -23,6 +23,11 @@ import org.msgpack.core.MessagePacker;
  */
 final class MessageEncoder {
 
+  // Starts small and grows as needed: the default 8 KiB buffer dominated the allocation of small
+  // messages.
+  private static final MessagePack.PackerConfig PACKER =
+      new MessagePack.PackerConfig().withBufferSize(256);
+
   private final Limits limits;
   private final FrameBudget budget;
   private final ValueEncoder values;
@@ -39,7 +44,7 @@ final class MessageEncoder {
    * @throws EncodingException if the message cannot be encoded within the limits
    */
   byte[] encode(OutboundMessage message) {
-    try (MessageBufferPacker out = MessagePack.newDefaultBufferPacker()) {
+    try (MessageBufferPacker out = PACKER.newBufferPacker()) {
       out.writePayload(new byte[Frames.PREFIX_LENGTH]); // patched below
       switch (message.kind()) {
         case CALL -> {
