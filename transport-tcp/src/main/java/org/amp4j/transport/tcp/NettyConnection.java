@@ -58,6 +58,7 @@ final class NettyConnection implements Connection {
   // Confined to the event loop.
   private ConnectionHandler handler;
   private boolean inactive;
+  private boolean flushQueued; // event loop only
 
   /** Wraps a channel that has auto-read off, adding this connection's handler to its pipeline. */
   NettyConnection(Channel channel, Limits limits) {
@@ -101,9 +102,31 @@ final class NettyConnection implements Connection {
       return;
     }
     reserve(length);
-    channel
-        .writeAndFlush(Unpooled.wrappedBuffer(data))
-        .addListener((ChannelFuture f) -> written(f, length));
+    onEventLoop(
+        () -> {
+          channel
+              .write(Unpooled.wrappedBuffer(data))
+              .addListener((ChannelFuture f) -> written(f, length));
+          flushSoon();
+        });
+  }
+
+  /**
+   * Flushes once for all the writes queued on the event loop so far, instead of once per write (a
+   * system call each). Event loop only: a flush task queued after a write runs after it, and a
+   * write that runs after the flush task has started queues another.
+   */
+  private void flushSoon() {
+    if (!flushQueued) {
+      flushQueued = true;
+      channel
+          .eventLoop()
+          .execute(
+              () -> {
+                flushQueued = false;
+                channel.flush();
+              });
+    }
   }
 
   private void reserve(int length) {
