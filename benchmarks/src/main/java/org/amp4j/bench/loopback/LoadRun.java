@@ -58,7 +58,9 @@ final class LoadRun {
       long calls = answered.sum() - before;
       stopping = true;
       if (!drained.await(10, TimeUnit.SECONDS)) {
+        // calls that never came back are errors, not just a warning
         System.err.println(drained.getCount() + " calls still in flight after 10 s");
+        errors.add(drained.getCount());
       }
       double p50 = -1;
       double p99 = -1;

@@ -14,6 +14,7 @@ interface LoopbackSystem {
           "amp4j-json",
           "amp4j-msgpack",
           "amp4j-cbor",
+          GrpcSystem.NAME,
           RawNettySystem.NAME);
 
   /** The baseline every other system is compared with. */
@@ -49,6 +50,7 @@ interface LoopbackSystem {
       case "amp4j-json" -> new AmpSystem("json", false);
       case "amp4j-msgpack" -> new AmpSystem("msgpack", false);
       case "amp4j-cbor" -> new AmpSystem("cbor", false);
+      case GrpcSystem.NAME -> new GrpcSystem();
       case RawNettySystem.NAME -> new RawNettySystem();
       default ->
           throw new IllegalArgumentException(

@@ -1,0 +1,209 @@
+package org.amp4j.bench.loopback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A few seconds of the loopback harness, so that it keeps working: every system the harness knows
+ * serves in-process on 127.0.0.1 and an OS-chosen port, and the harness's own client runs every
+ * workload against it briefly. Checks correctness and liveness only, never speed: some calls were
+ * answered, every answer was right, the result JSON is well-formed, and the server closes.
+ */
+class HarnessSmokeTest {
+  private static final Duration WARMUP = Duration.ofMillis(100);
+  private static final Duration MEASURE = Duration.ofMillis(300);
+
+  /**
+   * A bounded wait, not a timing assertion: {@link LoadRun} itself waits up to 10 s for the calls
+   * still in flight when it stops and counts those that never come back as errors; this only keeps
+   * a hung run from hanging the build.
+   */
+  private static final Duration RUN_LIMIT = Duration.ofSeconds(60);
+
+  private static final Duration CLOSE_LIMIT = Duration.ofSeconds(5);
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  static Stream<String> systems() {
+    return LoopbackSystem.NAMES.stream();
+  }
+
+  @Test
+  void systemNames_areUniqueResolveAndIncludeTheBaseline() {
+    assertThat(LoopbackSystem.NAMES).doesNotHaveDuplicates().contains(LoopbackSystem.BASELINE);
+    for (String name : LoopbackSystem.NAMES) {
+      assertThat(LoopbackSystem.named(name)).as(name).isNotNull();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("systems")
+  void everySystem_answersEveryWorkloadCorrectly_andItsServerClosesCleanly(String system)
+      throws Throwable {
+    LoopbackSystem.Server server = LoopbackSystem.named(system).serve();
+    int port = server.port();
+    List<RunResult> results = new ArrayList<>();
+    try {
+      assertThat(port).as("port").isBetween(1, 65535);
+      for (Workload w : Workload.values()) {
+        results.add(runAndCheck(system, port, w));
+      }
+    } catch (Throwable t) {
+      try {
+        server.close();
+      } catch (RuntimeException e) {
+        t.addSuppressed(e);
+      }
+      throw t;
+    }
+
+    assertTimeoutPreemptively(CLOSE_LIMIT, server::close, system + " server did not close");
+    assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
+        .as("%s still accepts connections on %d after close", system, port)
+        .isInstanceOf(ConnectException.class);
+
+    checkReport(system, results);
+  }
+
+  /** One workload with the harness's client code, as {@code LoopbackClient} runs it. */
+  private static RunResult runAndCheck(String system, int port, Workload w) throws IOException {
+    RunResult r =
+        assertTimeoutPreemptively(
+            RUN_LIMIT,
+            () -> LoadRun.run(system, port, w, WARMUP, MEASURE),
+            () -> system + " " + w.key() + " did not finish; calls lost in flight?");
+    String where = system + " " + w.key();
+    assertThat(r.system()).as(where).isEqualTo(system);
+    assertThat(r.workload()).as(where).isEqualTo(w.key());
+    assertThat(r.calls()).as(where + ": calls answered").isPositive();
+    assertThat(r.errors()).as(where + ": calls failed or answered wrongly").isZero();
+    assertThat(r.seconds()).as(where).isPositive();
+    if (w == Workload.A) {
+      assertThat(r.p50Micros()).as(where + ": p50").isNotNegative();
+      assertThat(r.p99Micros()).as(where + ": p99").isGreaterThanOrEqualTo(r.p50Micros());
+    } else {
+      assertThat(r.p50Micros()).as(where + ": latency is measured on workload a only").isNegative();
+    }
+
+    String line = r.toJson();
+    Map<String, Object> json = object(parse(line));
+    assertThat(json)
+        .as(line)
+        .containsOnlyKeys(
+            "system",
+            "workload",
+            "calls",
+            "seconds",
+            "callsPerSecond",
+            "errors",
+            "p50Micros",
+            "p99Micros")
+        .containsEntry("system", system)
+        .containsEntry("workload", w.key())
+        .containsEntry("calls", r.calls())
+        .containsEntry("errors", 0L);
+    RunResult back = RunResult.parse(line);
+    assertThat(back.system()).isEqualTo(system);
+    assertThat(back.workload()).isEqualTo(w.key());
+    assertThat(back.calls()).isEqualTo(r.calls());
+    assertThat(back.errors()).isZero();
+    return r;
+  }
+
+  /** What {@code Bench} writes from these runs: {@code results.json} and the summary line. */
+  private static void checkReport(String system, List<RunResult> results) throws IOException {
+    Bench.Options options =
+        new Bench.Options(
+            1, WARMUP.toMillis(), MEASURE.toMillis(), List.of(system), Path.of("unused"));
+    Report report = new Report(options, results);
+
+    String text = report.json();
+    Map<String, Object> json = object(parse(text));
+    assertThat(json)
+        .as(text)
+        .containsOnlyKeys("generated", "machine", "method", "workloads", "systems");
+    assertThat(object(json.get("workloads"))).containsOnlyKeys("a", "b", "c");
+    Map<String, Object> systems = object(json.get("systems"));
+    assertThat(systems).as(text).containsOnlyKeys(system);
+    Map<String, Object> bySystem = object(systems.get(system));
+    assertThat(bySystem).as(text).containsOnlyKeys("a", "b", "c");
+    for (Object workload : bySystem.values()) {
+      assertThat(object(workload))
+          .as(text)
+          .containsKeys("callsPerSecond", "ratioToBaseline", "errors", "rounds")
+          .containsEntry("errors", 0L);
+      assertThat(object(workload).get("rounds")).asInstanceOf(LIST).hasSize(1);
+    }
+
+    String summary = report.summaryLine();
+    Map<String, Object> bySummary = object(parse(summary));
+    assertThat(bySummary).as(summary).containsOnlyKeys("a", "b", "c");
+    for (Object workload : bySummary.values()) {
+      assertThat(object(workload)).as(summary).containsOnlyKeys(system);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> object(Object value) {
+    assertThat(value).isInstanceOf(Map.class);
+    return (Map<String, Object>) value;
+  }
+
+  /** Strict JSON to maps, lists, strings, longs and doubles; fails on anything malformed. */
+  private static Object parse(String text) throws IOException {
+    try (JsonParser p = JSON.createParser(text)) {
+      p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      Object value = read(p, p.nextToken());
+      assertThat(p.nextToken()).as("after the value in " + text).isNull();
+      return value;
+    }
+  }
+
+  private static Object read(JsonParser p, JsonToken token) throws IOException {
+    if (token == null) {
+      throw new IOException("no JSON value");
+    }
+    return switch (token) {
+      case START_OBJECT -> {
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String key = p.currentName();
+          map.put(key, read(p, p.nextToken()));
+        }
+        yield map;
+      }
+      case START_ARRAY -> {
+        List<Object> list = new ArrayList<>();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+          list.add(read(p, t));
+        }
+        yield list;
+      }
+      case VALUE_STRING -> p.getText();
+      case VALUE_NUMBER_INT -> p.getLongValue();
+      case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+      case VALUE_TRUE, VALUE_FALSE -> p.getBooleanValue();
+      case VALUE_NULL -> null;
+      default -> throw new IOException("unexpected " + token);
+    };
+  }
+}
