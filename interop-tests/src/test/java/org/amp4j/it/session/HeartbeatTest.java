@@ -33,15 +33,7 @@ class HeartbeatTest {
     PeerConfig serverConfig = Events.peer(heartbeats);
     PeerConfig clientConfig = Events.peer(heartbeats.toBuilder().listener(events).build());
     List<Peer> serverPeers = new CopyOnWriteArrayList<>();
-    try (AmpServer server =
-            Amp.serve(
-                "127.0.0.1",
-                0,
-                serverConfig,
-                peer -> {
-                  serverPeers.add(peer);
-                  return SessionExpiryTest.sumOnly();
-                });
+    try (AmpServer server = SessionExpiryTest.serveSumOnly(serverConfig, serverPeers);
         Relay relay = Relay.start(server.port());
         Peer client = Amp.connect("127.0.0.1", relay.port(), clientConfig)) {
       assertThat(sum(client, 1, 2).get(WAIT_SECONDS, TimeUnit.SECONDS).total()).isEqualTo(3);

@@ -149,4 +149,18 @@ class SessionExpiryTest {
   static Responders sumOnly() {
     return Responders.builder().on(Sum.class, s -> new Total(s.a().add(s.b()))).build();
   }
+
+  /**
+   * A server on 127.0.0.1 answering {@link #sumOnly()}, adding each peer it makes to {@code peers}.
+   */
+  static AmpServer serveSumOnly(PeerConfig config, List<Peer> peers) {
+    return Amp.serve(
+        "127.0.0.1",
+        0,
+        config,
+        peer -> {
+          peers.add(peer);
+          return sumOnly();
+        });
+  }
 }
