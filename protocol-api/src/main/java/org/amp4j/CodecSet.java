@@ -44,10 +44,10 @@ final class CodecSet {
     return new CodecSet(codecs);
   }
 
-  /** JSON, then every other codec on the class path by name, AMP last. */
+  /** JSON, then every other general codec on the class path by name, AMP last. */
   private static List<String> automatic() {
     List<String> names = new ArrayList<>();
-    List<String> available = Plugins.codecNames();
+    List<String> available = Plugins.codecNames(true);
     if (available.contains(DEFAULT)) {
       names.add(DEFAULT);
     }

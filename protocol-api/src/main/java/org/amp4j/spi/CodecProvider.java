@@ -14,4 +14,14 @@ public interface CodecProvider {
 
   /** A codec enforcing the given limits. */
   Codec create(Limits limits);
+
+  /**
+   * Whether the codec carries every command of the value model, and so joins the codecs a peer
+   * offers when its configuration names none. A codec made for one foreign protocol (such as {@code
+   * buildbot}, which carries only that protocol's messages) answers false: it is used only where
+   * configuration or code names it. True by default.
+   */
+  default boolean general() {
+    return true;
+  }
 }

@@ -30,9 +30,20 @@ public final class Plugins {
 
   /** The names of the codecs on the class path. */
   public static List<String> codecNames() {
+    return codecNames(false);
+  }
+
+  /**
+   * The names of the codecs on the class path, sorted.
+   *
+   * @param generalOnly whether to leave out the codecs that are not {@link CodecProvider#general()}
+   */
+  public static List<String> codecNames(boolean generalOnly) {
     TreeSet<String> names = new TreeSet<>();
     for (CodecProvider p : ServiceLoader.load(CodecProvider.class, loader())) {
-      names.add(p.name());
+      if (!generalOnly || p.general()) {
+        names.add(p.name());
+      }
     }
     return List.copyOf(names);
   }
