@@ -1,145 +1,106 @@
 package org.amp4j.cli;
 
-import java.io.PrintStream;
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import org.amp4j.Amp;
-import org.amp4j.AmpServer;
-import org.amp4j.Peer;
 import org.amp4j.PeerConfig;
-import org.amp4j.Responders;
-import org.amp4j.cli.Interop.AskBack;
-import org.amp4j.cli.Interop.Delay;
-import org.amp4j.cli.Interop.Divide;
-import org.amp4j.cli.Interop.GetNotifications;
-import org.amp4j.cli.Interop.MakeRecords;
-import org.amp4j.cli.Interop.Notify;
-import org.amp4j.cli.Interop.Sum;
-import org.amp4j.cli.Interop.Total;
-import org.amp4j.cli.Interop.ZeroDivision;
+import org.amp4j.cli.demo.BuildDemo;
+import org.amp4j.cli.demo.BuildPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * {@code amp4j demo}: starts a server in-process on an ephemeral port and drives it through a short
- * scripted conversation.
+ * {@code amp4j demo}: a master/worker build in one process. The master dispatches build steps to
+ * workers over loopback TCP in sessions, the workers stream their log lines back, one worker's
+ * connection is cut mid-build and resumes, and the master checks that no line was lost or
+ * duplicated.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description =
-        "Start a server in-process and show typed calls, a declared error, out-of-order"
-            + " answers, a call without answer and a call from the server back to the client.")
+    description = {
+      "Run a simulated build: an in-process master sends build steps to workers over loopback"
+          + " TCP in amp4j sessions; the workers stream their log lines back. The master cuts one"
+          + " worker's connection mid-step; its session resumes and the build goes on. Shows"
+          + " live progress on a terminal (plain lines otherwise), then a summary: steps, lines"
+          + " expected and received, lost, duplicated, reconnects, time.",
+      "Exit status: 0 if every step succeeded and every line arrived exactly once, 1 otherwise,"
+          + " 64 usage error."
+    })
 final class DemoCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--workers",
+      defaultValue = "3",
+      paramLabel = "N",
+      description = "how many workers, 1..16 (default ${DEFAULT-VALUE})")
+  int workers;
+
+  @Option(
+      names = "--steps",
+      description = "run only the first N build steps (default: all)",
+      paramLabel = "N")
+  Integer steps;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "N",
+      description = "chooses line counts, log texts and pauses (default ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--verbose", description = "print every log line, prefixed by its worker")
+  boolean verbose;
+
+  @Option(
+      names = "--progress",
+      defaultValue = "auto",
+      paramLabel = "auto|live|plain",
+      description =
+          "live: a status block redrawn in place; plain: one line per event; auto (default):"
+              + " live on a terminal, plain otherwise")
+  String progress;
 
   @Mixin ConfigOptions options = new ConfigOptions();
 
   @Override
   public Integer call() {
     PeerConfig config;
+    BuildDemo.Settings settings;
     try {
+      if (options.noSession) {
+        throw new IllegalArgumentException(
+            "the demo shows sessions at work and cannot run with --no-session");
+      }
       config = options.config();
+      if (!config.session().enabled()) {
+        throw new IllegalArgumentException(
+            "the demo needs sessions, but the configuration turns them off (session.enabled)");
+      }
+      if (workers < 1 || workers > 16) {
+        throw new IllegalArgumentException("--workers must be within 1..16, got " + workers);
+      }
+      if (steps != null && (steps < 1 || steps > BuildPlan.size())) {
+        throw new IllegalArgumentException(
+            "--steps must be within 1.." + BuildPlan.size() + ", got " + steps);
+      }
+      settings =
+          new BuildDemo.Settings(
+              workers, steps == null ? BuildPlan.size() : steps, seed, verbose, display());
     } catch (IllegalArgumentException e) {
-      System.err.println("amp4j: " + e.getMessage());
+      System.err.println("amp4j demo: " + e.getMessage());
       return Main.USAGE;
     }
-    return run(System.out, config);
+    return BuildDemo.run(config, settings, System.out);
   }
 
-  static int run(PrintStream out, PeerConfig config) {
-    try (AmpServer server = Amp.serve("127.0.0.1", 0, config, InteropResponders::forPeer)) {
-      out.println("server listening on " + server.host() + ":" + server.port());
-      List<String> serverCalls = Collections.synchronizedList(new ArrayList<>());
-      Responders clientSide =
-          Responders.builder()
-              .on(
-                  Sum.class,
-                  s -> {
-                    serverCalls.add("Sum(" + s.a() + ", " + s.b() + ")");
-                    return new Total(s.a().add(s.b()));
-                  })
-              .build();
-      try (Peer peer = Amp.connect(server.host(), server.port(), config, p -> clientSide)) {
-        out.println(
-            "client connected, codec "
-                + peer.codec()
-                + (peer.session() == null ? ", no session" : ", in a session"));
-
-        Total t = join(peer.call(new Sum(BigInteger.valueOf(13), BigInteger.valueOf(81))));
-        out.println("typed call       Sum(13, 81) -> total=" + t.total());
-        BigInteger big = BigInteger.TWO.pow(64).add(BigInteger.ONE);
-        out.println(
-            "big integers     Sum(2^64+1, 2^64+1) -> total="
-                + join(peer.call(new Sum(big, big))).total());
-        out.println(
-            "float answer     Divide(1, 4) -> quotient="
-                + join(peer.call(new Divide(BigInteger.ONE, BigInteger.valueOf(4)))).quotient());
-
-        try {
-          join(peer.call(new Divide(BigInteger.ONE, BigInteger.ZERO)));
-          out.println("declared error   Divide(1, 0) -> unexpectedly answered");
-          return 1;
-        } catch (ZeroDivision e) {
-          out.println(
-              "declared error   Divide(1, 0) -> "
-                  + e.getClass().getSimpleName()
-                  + ": "
-                  + e.getMessage()
-                  + " (code ZERO_DIVISION)");
-        }
-
-        List<String> order = Collections.synchronizedList(new ArrayList<>());
-        CompletableFuture<Delay.Token> slow =
-            peer.call(new Delay(BigInteger.valueOf(300), "slow")).toCompletableFuture();
-        CompletableFuture<Delay.Token> fast =
-            peer.call(new Delay(BigInteger.valueOf(10), "fast")).toCompletableFuture();
-        CompletableFuture.allOf(
-                slow.thenAccept(tok -> order.add(tok.token())),
-                fast.thenAccept(tok -> order.add(tok.token())))
-            .join();
-        out.println(
-            "out of order     sent Delay(300,'slow') then Delay(10,'fast'); answers arrived: "
-                + String.join(", ", order));
-
-        join(peer.call(new Notify("first")));
-        join(peer.call(new Notify("second")));
-        out.println("no answer        Notify('first'), Notify('second') sent without tags");
-        out.println(
-            "                 GetNotifications -> "
-                + join(peer.call(new GetNotifications())).messages());
-
-        MakeRecords.Records records = join(peer.call(new MakeRecords(BigInteger.valueOf(3), "r")));
-        out.println("nested records   MakeRecords(3, 'r') -> " + records.records());
-
-        Total back = join(peer.call(new AskBack(BigInteger.valueOf(20), BigInteger.valueOf(22))));
-        out.println(
-            "server calls us  AskBack(20, 22) -> total="
-                + back.total()
-                + " (server called "
-                + serverCalls
-                + " on the client)");
-      }
-      out.println("demo finished: all calls answered as expected");
-      return 0;
-    } catch (RuntimeException e) {
-      out.println("demo failed: " + e);
-      return 1;
-    }
-  }
-
-  private static <R> R join(java.util.concurrent.CompletionStage<R> stage) {
-    try {
-      return stage.toCompletableFuture().join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
+  private BuildDemo.Display display() {
+    return switch (progress) {
+      case "auto" -> BuildDemo.Display.AUTO;
+      case "live" -> BuildDemo.Display.LIVE;
+      case "plain" -> BuildDemo.Display.PLAIN;
+      default ->
+          throw new IllegalArgumentException(
+              "--progress must be auto, live or plain, got '" + progress + "'");
+    };
   }
 }

@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "amp4j 0.1.0",
     description = "Typed AMP commands between processes, byte-compatible with Twisted AMP.",
-    subcommands = {ServeCommand.class, CallCommand.class, LoadCommand.class, DemoCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      CallCommand.class,
+      LoadCommand.class,
+      DemoCommand.class,
+      TourCommand.class
+    })
 public final class Main {
 
   /** Exit code for a usage error. */

@@ -20,12 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The {@code amp4j} command line: demo, call (against amp4j and Twisted) and serve. */
+/**
+ * The {@code amp4j} command line: tour, call (against amp4j and Twisted), load and serve; {@code
+ * demo} has its own {@link DemoTest}.
+ */
 class CliTest {
 
   @Test
-  void demo_runsTheScriptedConversation() {
-    Run r = run("demo");
+  void tour_runsTheScriptedConversation() {
+    Run r = run("tour");
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out())
         .contains("Sum(13, 81) -> total=94")
@@ -33,7 +36,7 @@ class CliTest {
         .contains("answers arrived: fast, slow")
         .contains("GetNotifications -> [first, second]")
         .contains("AskBack(20, 22) -> total=42")
-        .contains("demo finished");
+        .contains("tour finished");
   }
 
   @Test
