@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       CallCommand.class,
       LoadCommand.class,
       DemoCommand.class,
-      TourCommand.class
+      TourCommand.class,
+      BuildbotMasterCommand.class
     })
 public final class Main {
 
