@@ -3,17 +3,21 @@ package org.amp4j.it;
 import static org.amp4j.it.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.amp4j.cli.demo.BuildPlan;
 import org.amp4j.cli.demo.LineLedger;
+import org.amp4j.cli.demo.StepLines;
 import org.amp4j.it.CliRun.Run;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code amp4j demo}: the master/worker build whose one worker's connection is cut mid-step. The
  * summary's numbers are the master's own accounting ({@link LineLedger}), read back from the
- * output; the ledger itself is shown to count what it should, so that a zero means something.
+ * output; the ledger itself is shown to count what it should, so that a zero means something. With
+ * {@code --buildbot}, the same steps run on real {@code buildbot-worker} processes (Debian's
+ * package, installed by {@code .ci/run}).
  */
 class DemoTest {
 
@@ -122,6 +126,61 @@ class DemoTest {
     Run progress = run("demo", "--progress", "fancy");
     assertThat(progress.exit()).isEqualTo(64);
     assertThat(progress.err()).contains("--progress must be auto, live or plain");
+  }
+
+  @Test
+  void buildbotDemo_runsTheStepsOnARealWorker() {
+    Run r = run("demo", "--buildbot", "--steps", "4", "--workers", "2", "--verbose");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out())
+        .contains("amp4j demo --buildbot: 4 steps", "no connection is cut")
+        .containsPattern("worker-1: registered, buildbot-worker 3\\.7\\.\\d")
+        .containsPattern("worker-2: registered, buildbot-worker 3\\.7\\.\\d")
+        .contains("worker-2: start ")
+        .contains("worker-1 | $ javac --release 17 -d protocol-api/classes")
+        .doesNotContain("arrived twice", "without a number", "stderr", "connection cut")
+        .endsWith("build OK" + System.lineSeparator());
+    Summary s = Summary.parse(r.out());
+    BuildPlan plan = BuildPlan.standard(4, 1);
+    assertThat(s.steps()).isEqualTo(4);
+    assertThat(s.stepsOk()).isEqualTo(4);
+    assertThat(s.expected()).isEqualTo(plan.totalLines());
+    assertThat(s.received()).isEqualTo(s.expected());
+    assertThat(s.lost()).isZero();
+    assertThat(s.duplicated()).isZero();
+    assertThat(s.reconnects()).isZero();
+    Matcher printed = Pattern.compile("worker-[12] \\| ").matcher(r.out());
+    int lines = 0;
+    while (printed.find()) {
+      lines++;
+    }
+    assertThat(lines).isEqualTo(plan.totalLines());
+  }
+
+  @Test
+  void buildbotDemo_refusesOptionsThatDoNotApply() {
+    Run tooMany = run("demo", "--buildbot", "--workers", "4");
+    assertThat(tooMany.exit()).isEqualTo(64);
+    assertThat(tooMany.err()).contains("--workers must be within 1..3 with --buildbot");
+    Run codec = run("demo", "--buildbot", "--codec", "json");
+    assertThat(codec.exit()).isEqualTo(64);
+    assertThat(codec.err()).contains("do not apply with --buildbot");
+    assertThat(codec.out()).isEmpty();
+  }
+
+  @Test
+  void stepLines_readTheirNumberBack_andNothingElseCounts() {
+    String written = StepLines.format(12, "tests run: 10, failures: 0");
+    assertThat(written).isEqualTo("12: tests run: 10, failures: 0");
+    assertThat(StepLines.parse(written))
+        .contains(new StepLines.Line(12, "tests run: 10, failures: 0"));
+    assertThat(StepLines.parse("7: $ jar --create\r"))
+        .contains(new StepLines.Line(7, "$ jar --create"));
+    assertThat(StepLines.parse("3: ")).contains(new StepLines.Line(3, ""));
+    for (String unnumbered :
+        new String[] {"", "hello", ": x", "12 x", "12:x", "-1: x", " 1: x", "1234567890: x"}) {
+      assertThat(StepLines.parse(unnumbered)).as("'%s'", unnumbered).isEqualTo(Optional.empty());
+    }
   }
 
   @Test
