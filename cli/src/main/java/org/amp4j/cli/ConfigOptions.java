@@ -58,7 +58,9 @@ final class ConfigOptions {
             ? PeerConfig.fromSystemProperties(CLI_DEFAULTS)
             : PeerConfig.load(file, CLI_DEFAULTS);
     List<String> wanted = codecs.isEmpty() ? base.codecs() : codecs;
-    List<String> available = Plugins.codecNames();
+    // Only the general codecs: the others (such as buildbot) carry one foreign protocol, not the
+    // commands of these tools.
+    List<String> available = Plugins.codecNames(true);
     for (String name : wanted) {
       if (!available.contains(name)) {
         throw new IllegalArgumentException(
