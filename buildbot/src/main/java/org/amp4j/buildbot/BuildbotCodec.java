@@ -2,6 +2,7 @@ package org.amp4j.buildbot;
 
 import org.amp4j.Limits;
 import org.amp4j.spi.Codec;
+import org.amp4j.spi.LengthPrefixedDecoder;
 import org.amp4j.spi.MessageDecoder;
 import org.amp4j.spi.OutboundMessage;
 
@@ -28,7 +29,9 @@ final class BuildbotCodec implements Codec {
 
   @Override
   public MessageDecoder newDecoder() {
-    return new FrameDecoder(limits);
+    MessageReader reader = new MessageReader(limits);
+    return new LengthPrefixedDecoder(
+        BuildbotCodecProvider.NAME, limits.maxFrameLength(), reader::parse);
   }
 
   @Override

@@ -30,6 +30,18 @@ final class MessageReader {
   }
 
   /**
+   * The message in {@code length} bytes of a frame's payload from {@code offset}.
+   *
+   * @throws ProtocolException if the bytes are not exactly one well-formed message
+   */
+  InboundMessage parse(byte[] bytes, int offset, int length) {
+    return parse(
+        offset == 0 && length == bytes.length
+            ? bytes
+            : java.util.Arrays.copyOfRange(bytes, offset, offset + length));
+  }
+
+  /**
    * The message in a frame's payload.
    *
    * @throws ProtocolException if the payload is not exactly one well-formed message

@@ -8,6 +8,7 @@ import java.util.List;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
 import org.amp4j.spi.FramedMessages;
+import org.amp4j.spi.LengthPrefixedDecoder;
 import org.amp4j.spi.OutboundMessage;
 import org.amp4j.spi.TypedValue;
 import org.amp4j.spi.ValuePath;
@@ -32,7 +33,7 @@ final class MessageWriter {
 
   MessageWriter(Limits limits) {
     this.limits = limits;
-    this.any = new AnyWriter(limits, Frames.PREFIX_LENGTH);
+    this.any = new AnyWriter(limits, LengthPrefixedDecoder.PREFIX_LENGTH);
     this.typed = new TypedWriter(limits, any);
   }
 
@@ -43,7 +44,7 @@ final class MessageWriter {
    */
   byte[] encode(OutboundMessage message) {
     try (MessageBufferPacker out = PACKER.newBufferPacker()) {
-      out.writePayload(new byte[Frames.PREFIX_LENGTH]); // patched below
+      out.writePayload(new byte[LengthPrefixedDecoder.PREFIX_LENGTH]); // patched below
       switch (message.kind()) {
         case CALL -> call(out, message);
         case ANSWER -> answer(out, message);
@@ -51,7 +52,7 @@ final class MessageWriter {
       }
       any.budget(out);
       byte[] frame = out.toByteArray();
-      Frames.putLength(frame, frame.length - Frames.PREFIX_LENGTH);
+      LengthPrefixedDecoder.putLength(frame);
       return frame;
     } catch (IOException e) {
       throw new EncodingException("msgpack writer failed: " + e.getMessage(), e);

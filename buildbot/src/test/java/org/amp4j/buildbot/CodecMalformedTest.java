@@ -60,7 +60,7 @@ class CodecMalformedTest {
     MessageDecoder decoder = new BuildbotCodec(limits).newDecoder();
     assertThatThrownBy(() -> decoder.next(ByteBuffer.wrap(Wire.hex("00000065"))))
         .isInstanceOf(ProtocolException.class)
-        .hasMessage("frame length 101 exceeds maxFrameLength 100");
+        .hasMessage("buildbot frame length 101 exceeds maxFrameLength 100");
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.Objects;
 import org.amp4j.Limits;
 import org.amp4j.spi.Codec;
+import org.amp4j.spi.LengthPrefixedDecoder;
 import org.amp4j.spi.MessageDecoder;
 import org.amp4j.spi.OutboundMessage;
 import org.amp4j.value.AmpDecimal;
@@ -112,7 +113,7 @@ public final class JacksonCodec implements Codec {
 
   @Override
   public MessageDecoder newDecoder() {
-    return new FrameDecoder(name, reader, maxFrameLength);
+    return new LengthPrefixedDecoder(name, maxFrameLength, reader::read);
   }
 
   @Override

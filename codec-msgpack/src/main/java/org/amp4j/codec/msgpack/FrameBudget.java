@@ -1,6 +1,7 @@
 package org.amp4j.codec.msgpack;
 
 import org.amp4j.EncodingException;
+import org.amp4j.spi.LengthPrefixedDecoder;
 import org.msgpack.core.MessagePacker;
 
 /**
@@ -21,7 +22,7 @@ final class FrameBudget {
    * @throws EncodingException if it is longer than the frame limit
    */
   void check(MessagePacker out) {
-    long payload = out.getTotalWrittenBytes() - Frames.PREFIX_LENGTH;
+    long payload = out.getTotalWrittenBytes() - LengthPrefixedDecoder.PREFIX_LENGTH;
     if (payload > maxFrameLength) {
       throw new EncodingException(
           "message is at least "

@@ -8,6 +8,7 @@ import java.util.List;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
 import org.amp4j.spi.FramedMessages;
+import org.amp4j.spi.LengthPrefixedDecoder;
 import org.amp4j.spi.MessageParts;
 import org.amp4j.spi.OutboundMessage;
 import org.amp4j.spi.TypedValue;
@@ -45,7 +46,7 @@ final class MessageEncoder {
    */
   byte[] encode(OutboundMessage message) {
     try (MessageBufferPacker out = PACKER.newBufferPacker()) {
-      out.writePayload(new byte[Frames.PREFIX_LENGTH]); // patched below
+      out.writePayload(new byte[LengthPrefixedDecoder.PREFIX_LENGTH]); // patched below
       switch (message.kind()) {
         case CALL -> {
           boolean wantsAnswer = message.tag() != null;
@@ -81,7 +82,7 @@ final class MessageEncoder {
       }
       budget.check(out);
       byte[] frame = out.toByteArray();
-      Frames.putLength(frame, frame.length - Frames.PREFIX_LENGTH);
+      LengthPrefixedDecoder.putLength(frame);
       return frame;
     } catch (IOException e) {
       throw new EncodingException("msgpack writer failed: " + e.getMessage(), e);

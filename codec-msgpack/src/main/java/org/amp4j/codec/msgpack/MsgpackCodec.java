@@ -2,6 +2,7 @@ package org.amp4j.codec.msgpack;
 
 import org.amp4j.Limits;
 import org.amp4j.spi.Codec;
+import org.amp4j.spi.LengthPrefixedDecoder;
 import org.amp4j.spi.MessageDecoder;
 import org.amp4j.spi.OutboundMessage;
 
@@ -28,7 +29,9 @@ final class MsgpackCodec implements Codec {
 
   @Override
   public MessageDecoder newDecoder() {
-    return new MsgpackMessageDecoder(limits);
+    MessageParser parser = new MessageParser(limits);
+    return new LengthPrefixedDecoder(
+        MsgpackCodecProvider.NAME, limits.maxFrameLength(), parser::parse);
   }
 
   @Override
