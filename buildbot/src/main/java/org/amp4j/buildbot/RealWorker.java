@@ -112,6 +112,12 @@ final class RealWorker implements Worker {
     return peer.call(new MasterRequests.Keepalive());
   }
 
+  @Override
+  public CompletionStage<WorkerInfo> getWorkerInfo() {
+    return peer.call(new MasterRequests.GetWorkerInfo())
+        .thenApply(r -> WorkerInfoParser.parse(r.result()));
+  }
+
   /** A keepalive with its own timeout. */
   CompletionStage<Void> keepalive(Duration timeout) {
     return peer.call(new MasterRequests.Keepalive(), timeout);

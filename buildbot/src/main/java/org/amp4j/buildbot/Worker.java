@@ -34,6 +34,12 @@ public interface Worker {
   /** Checks that the worker answers ({@code keepalive}). */
   CompletionStage<Void> keepalive();
 
+  /**
+   * Asks the worker for its information again ({@code get_worker_info}); {@link #info()} keeps what
+   * the handshake read.
+   */
+  CompletionStage<WorkerInfo> getWorkerInfo();
+
   /** Changes how the worker buffers the output of commands started afterwards. */
   CompletionStage<Void> setWorkerSettings(WorkerSettings settings);
 

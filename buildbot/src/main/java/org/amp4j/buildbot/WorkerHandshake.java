@@ -31,8 +31,8 @@ final class WorkerHandshake {
   CompletionStage<Void> run(RealWorker worker) {
     return worker
         .print(config.attachMessage())
-        .thenCompose(v -> worker.peer().call(new MasterRequests.GetWorkerInfo()))
-        .thenAccept(r -> worker.info(WorkerInfoParser.parse(r.result())))
+        .thenCompose(v -> worker.getWorkerInfo())
+        .thenAccept(worker::info)
         .thenCompose(v -> worker.setWorkerSettings(config.settings()))
         .thenCompose(v -> interruptOrphans(worker));
   }

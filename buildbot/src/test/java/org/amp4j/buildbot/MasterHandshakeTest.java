@@ -60,6 +60,19 @@ class MasterHandshakeTest {
   }
 
   @Test
+  void getWorkerInfo_asksTheWorkerAgain() throws Exception {
+    try (Fixture f = new Fixture()) {
+      FakeWorker fake = f.connect(NAME);
+      Worker w = f.awaitReady(NAME);
+      long asked = fake.ops().stream().filter("get_worker_info"::equals).count();
+      WorkerInfo again = join(w.getWorkerInfo());
+      assertThat(again).isEqualTo(w.info());
+      assertThat(fake.ops().stream().filter("get_worker_info"::equals).count())
+          .isEqualTo(asked + 1);
+    }
+  }
+
+  @Test
   void workers_listsTheReadyOnes() throws Exception {
     try (Fixture f = new Fixture()) {
       assertThat(f.master.workers()).isEmpty();

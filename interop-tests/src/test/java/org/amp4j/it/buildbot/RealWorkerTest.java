@@ -118,6 +118,8 @@ class RealWorkerTest {
     assertThat(w.info().version()).startsWith("3.7.0");
     assertThat(w.info().system()).isEqualTo("posix");
     assertThat(w.info().basedir()).isEqualTo(dir.resolve("echo").toString());
+    assertThat(w.getWorkerInfo().toCompletableFuture().get(WAIT, TimeUnit.SECONDS).basedir())
+        .isEqualTo(w.info().basedir());
     Output out = new Output();
     CommandResult r =
         done(
