@@ -19,6 +19,11 @@ import org.amp4j.value.Fields;
  * The calls one peer has made and not yet had answered, by tag, with their timeouts; and the tags
  * of calls forgotten locally (cancelled or timed out), whose late answers are ignored. Callers'
  * futures are completed on the given executor. Thread-safe.
+ *
+ * <p>Timeouts cost no timer per call: each call keeps its deadline, and one sweep per peer is
+ * scheduled for the earliest deadline that may be pending. A sweep fails the calls past their
+ * deadline and schedules the next one; since answered calls leave the table, a busy peer whose
+ * calls all share one timeout sweeps about once per timeout.
  */
 final class OutstandingCalls {
   private static final int MAX_FORGOTTEN = 10_000;
@@ -30,13 +35,18 @@ final class OutstandingCalls {
       Function<Fields, R> readAnswer,
       BiFunction<String, String, RuntimeException> readError) {}
 
-  private record Entry(Pending<?> call, ScheduledFuture<?> timer) {
-    void cancelTimer() {
-      if (timer != null) {
-        timer.cancel(false);
-      }
+  /** A call and its deadline ({@link System#nanoTime()}), if it has a timeout. */
+  private record Entry(Pending<?> call, Duration timeout, long deadline) {
+    boolean expiresBy(long now) {
+      return timeout != null && deadline - now <= 0;
     }
   }
+
+  // When the next sweep runs (nanoTime), or NONE; read without the lock by add().
+  private static final long NONE = Long.MAX_VALUE;
+  private final Object sweepLock = new Object();
+  private volatile long sweepAt = NONE;
+  private ScheduledFuture<?> sweep; // guarded by sweepLock
 
   private final Executor executor;
   private final Map<String, Entry> byTag = new ConcurrentHashMap<>();
@@ -63,12 +73,16 @@ final class OutstandingCalls {
 
   /** Registers a call; it fails with {@link CallTimeoutException} after the timeout (0: never). */
   void add(String tag, Pending<?> call, Duration timeout) {
-    ScheduledFuture<?> timer =
-        timeout.isZero()
-            ? null
-            : SharedExecutors.timerPool()
-                .schedule(() -> expire(tag, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
-    byTag.put(tag, new Entry(call, timer));
+    if (timeout.isZero()) {
+      byTag.put(tag, new Entry(call, null, 0));
+    } else {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      // Into the table before sweepAt is read: a sweep that starts later sees the call.
+      byTag.put(tag, new Entry(call, timeout, deadline));
+      if (deadline - sweepAt < 0 || sweepAt == NONE) {
+        sweepBy(deadline);
+      }
+    }
     call.future()
         .whenComplete(
             (r, t) -> {
@@ -80,10 +94,7 @@ final class OutstandingCalls {
 
   /** Removes a call that was never sent. */
   void remove(String tag) {
-    Entry e = byTag.remove(tag);
-    if (e != null) {
-      e.cancelTimer();
-    }
+    byTag.remove(tag);
   }
 
   /**
@@ -107,7 +118,6 @@ final class OutstandingCalls {
               + m.tag()
               + "'");
     }
-    e.cancelTimer();
     executor.execute(() -> complete(e.call(), m));
   }
 
@@ -138,20 +148,61 @@ final class OutstandingCalls {
       }
       Entry e = byTag.remove(tag);
       if (e != null) {
-        e.cancelTimer();
         RuntimeException t = failure.apply(e.call().command());
         executor.execute(() -> e.call().future().completeExceptionally(t));
       }
     }
   }
 
-  private void expire(String tag, Duration timeout) {
-    Entry e = byTag.get(tag);
-    if (e != null && forget(tag)) {
-      e.call()
-          .future()
-          .completeExceptionally(
-              new CallTimeoutException(e.call().command() + ": no answer within " + timeout));
+  /** Makes sure a sweep runs no later than {@code deadline}. */
+  private void sweepBy(long deadline) {
+    synchronized (sweepLock) {
+      if (sweepAt != NONE && deadline - sweepAt >= 0) {
+        return;
+      }
+      if (sweep != null) {
+        sweep.cancel(false);
+      }
+      sweepAt = deadline;
+      sweep =
+          SharedExecutors.timerPool()
+              .schedule(this::sweep, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** Fails the calls past their deadline and schedules the sweep for the earliest left. */
+  private void sweep() {
+    List<Map.Entry<String, Entry>> expired = new java.util.ArrayList<>();
+    synchronized (sweepLock) {
+      // Calls added from now on find no sweep and ask for one once this one is done.
+      sweepAt = NONE;
+      sweep = null;
+      long now = System.nanoTime();
+      long next = NONE;
+      for (Map.Entry<String, Entry> kv : byTag.entrySet()) {
+        Entry e = kv.getValue();
+        if (e.expiresBy(now)) {
+          expired.add(kv);
+        } else if (e.timeout() != null && (next == NONE || e.deadline() - next < 0)) {
+          next = e.deadline();
+        }
+      }
+      if (next != NONE) {
+        sweepAt = next;
+        sweep =
+            SharedExecutors.timerPool()
+                .schedule(this::sweep, next - System.nanoTime(), TimeUnit.NANOSECONDS);
+      }
+    }
+    // Outside the lock: with a direct executor, the callers' callbacks run here.
+    expired.forEach(kv -> expire(kv.getKey(), kv.getValue()));
+  }
+
+  private void expire(String tag, Entry e) {
+    if (byTag.get(tag) == e && forget(tag)) {
+      CallTimeoutException t =
+          new CallTimeoutException(e.call().command() + ": no answer within " + e.timeout());
+      executor.execute(() -> e.call().future().completeExceptionally(t));
     }
   }
 
@@ -161,7 +212,6 @@ final class OutstandingCalls {
     if (e == null) {
       return false;
     }
-    e.cancelTimer();
     synchronized (forgotten) {
       forgotten.put(tag, Boolean.TRUE);
     }

@@ -1,0 +1,108 @@
+package org.amp4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.amp4j.spi.InboundMessage;
+import org.amp4j.spi.MessageKind;
+import org.amp4j.spi.PlainFields;
+import org.amp4j.value.ValueType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Outstanding calls: answers, and timeouts kept with one sweep per peer instead of a timer each.
+ */
+class OutstandingCallsTest {
+  private static final long WAIT = 10;
+
+  private final OutstandingCalls calls = new OutstandingCalls(Runnable::run);
+
+  private CompletableFuture<String> add(String tag, Duration timeout) {
+    CompletableFuture<String> f = new CompletableFuture<>();
+    calls.add(
+        tag,
+        new OutstandingCalls.Pending<>(
+            "Cmd" + tag, f, fields -> "answered", (code, text) -> new RuntimeException(text)),
+        timeout);
+    return f;
+  }
+
+  private static InboundMessage answer(String tag) {
+    PlainFields.Reader none =
+        new PlainFields.Reader() {
+          @Override
+          public <T> T read(Object plain, ValueType<T> type) {
+            throw new IllegalArgumentException("no values");
+          }
+
+          @Override
+          public String show(Object plain) {
+            return String.valueOf(plain);
+          }
+        };
+    return new InboundMessage(
+        MessageKind.ANSWER, null, tag, null, null, new PlainFields(Map.of(), none));
+  }
+
+  private static Throwable failure(CompletableFuture<?> f) throws Exception {
+    try {
+      f.get(WAIT, TimeUnit.SECONDS);
+      throw new AssertionError("completed normally");
+    } catch (ExecutionException e) {
+      return e.getCause();
+    }
+  }
+
+  @Test
+  void aCallWithoutAnswer_timesOut_andItsLateAnswerIsIgnored() throws Exception {
+    CompletableFuture<String> f = add("1", Duration.ofMillis(20));
+    assertThat(failure(f))
+        .isInstanceOf(CallTimeoutException.class)
+        .hasMessage("Cmd1: no answer within PT0.02S");
+    assertThat(calls.size()).isZero();
+    calls.answer(answer("1")); // forgotten: no exception
+    assertThatThrownBy(() -> calls.answer(answer("99"))).isInstanceOf(ProtocolException.class);
+  }
+
+  @Test
+  void aShorterTimeoutAddedAfterALongerOne_stillExpiresFirst() throws Exception {
+    CompletableFuture<String> slow = add("1", Duration.ofMinutes(10));
+    CompletableFuture<String> fast = add("2", Duration.ofMillis(20));
+    assertThat(failure(fast)).isInstanceOf(CallTimeoutException.class);
+    assertThat(slow).isNotDone();
+    assertThat(calls.contains("1")).isTrue();
+    calls.answer(answer("1"));
+    assertThat(slow.get(WAIT, TimeUnit.SECONDS)).isEqualTo("answered");
+  }
+
+  @Test
+  void answeredCalls_doNotExpire_andLaterCallsStillDo() throws Exception {
+    for (int i = 0; i < 100; i++) {
+      String tag = Integer.toHexString(i + 1);
+      CompletableFuture<String> f = add(tag, Duration.ofMillis(30));
+      calls.answer(answer(tag));
+      assertThat(f.get(WAIT, TimeUnit.SECONDS)).isEqualTo("answered");
+    }
+    CompletableFuture<String> late = add("ff", Duration.ofMillis(30));
+    assertThat(failure(late)).isInstanceOf(CallTimeoutException.class);
+  }
+
+  @Test
+  void noTimeout_neverExpires_andFailAllEndsIt() throws Exception {
+    CompletableFuture<String> forever = add("1", Duration.ZERO);
+    CompletableFuture<String> bounded = add("2", Duration.ofMillis(20));
+    assertThat(failure(bounded)).isInstanceOf(CallTimeoutException.class);
+    assertThat(forever).isNotDone();
+    calls.failAll(command -> new ConnectionLostException(command + ": lost"));
+    assertThat(failure(forever))
+        .isInstanceOf(ConnectionLostException.class)
+        .hasMessage("Cmd1: lost");
+    assertThat(List.of(calls.size())).containsExactly(0);
+  }
+}
