@@ -19,6 +19,15 @@ final class IntegerText {
    * @throws BadTextException if it has more than {@code maxDigits} decimal digits
    */
   static byte[] format(BigInteger value, int maxDigits) {
+    if (value.bitLength() < 64) {
+      // Fast path: a long prints without BigInteger's general conversion.
+      String text = Long.toString(value.longValue());
+      int digits = value.signum() < 0 ? text.length() - 1 : text.length();
+      if (digits > maxDigits) {
+        throw new BadTextException("integer has " + digits + " digits, more than " + maxDigits);
+      }
+      return text.getBytes(StandardCharsets.US_ASCII);
+    }
     // A cheap lower bound first, so that a huge number is refused without printing it.
     int bits = value.abs().bitLength();
     long minDigits = bits == 0 ? 1 : (long) Math.floor((bits - 1) * LOG10_2) + 1;
@@ -40,7 +49,29 @@ final class IntegerText {
    * @throws BadTextException if it is not an integer or has more than {@code maxDigits} digits
    */
   static BigInteger parse(byte[] text, int maxDigits) {
-    return parse(PyText.ascii(text), maxDigits);
+    BigInteger plain = parsePlainLong(text, maxDigits);
+    return plain != null ? plain : parse(PyText.ascii(text), maxDigits);
+  }
+
+  /**
+   * Fast path for the common form, an optional {@code -} and 1 to 18 ASCII digits (which always fit
+   * a long); null for anything else, which the general parser then reads.
+   */
+  private static BigInteger parsePlainLong(byte[] text, int maxDigits) {
+    int start = text.length > 0 && text[0] == '-' ? 1 : 0;
+    int digits = text.length - start;
+    if (digits < 1 || digits > 18 || digits > maxDigits) {
+      return null;
+    }
+    long v = 0;
+    for (int i = start; i < text.length; i++) {
+      int d = text[i] - '0';
+      if (d < 0 || d > 9) {
+        return null;
+      }
+      v = v * 10 + d;
+    }
+    return BigInteger.valueOf(start == 1 ? -v : v);
   }
 
   /** Parses integer text like Python's {@code int(str)} for ASCII text. */

@@ -37,7 +37,14 @@ class TextFormatsTest {
         "1_000|1000",
         "-0|0",
         "'\u000b1\t\r\n'|1",
-        "-18446744073709551617|-18446744073709551617"
+        "-18446744073709551617|-18446744073709551617",
+        "999999999999999999|999999999999999999",
+        "-999999999999999999|-999999999999999999",
+        "1000000000000000000|1000000000000000000",
+        "9223372036854775807|9223372036854775807",
+        "-9223372036854775808|-9223372036854775808",
+        "9223372036854775808|9223372036854775808",
+        "000000000000000000000000001|1"
       })
   void integerParsesLikePythonInt(String text, String value) {
     assertThat(IntegerText.parse(b(text), 4300)).isEqualTo(new BigInteger(value));
@@ -47,7 +54,7 @@ class TextFormatsTest {
   @ValueSource(
       strings = {
         "1.5", "", " ", "1__0", "_1", "1_", "0x10", "1e5", "+-1", "--1", "- 1", "1 2", "\u001c1",
-        "1\u001f", "\u00851", "１", "+", "1\u0000"
+        "1\u001f", "\u00851", "１", "+", "-", "-_1", "1-", "1\u0000"
       })
   void integerRejectsWhatPythonRejects(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -67,6 +74,16 @@ class TextFormatsTest {
     assertThatThrownBy(() -> IntegerText.parse(b("0" + "1".repeat(10)), 10))
         .hasMessageContaining("11 digits");
     assertThat(IntegerText.format(BigInteger.ZERO, 1)).isEqualTo(b("0"));
+    // Around the long range, where formatting switches between its two paths.
+    BigInteger max = BigInteger.valueOf(Long.MAX_VALUE);
+    BigInteger min = BigInteger.valueOf(Long.MIN_VALUE);
+    assertThat(IntegerText.format(max, 19)).isEqualTo(b("9223372036854775807"));
+    assertThat(IntegerText.format(min, 19)).isEqualTo(b("-9223372036854775808"));
+    assertThat(IntegerText.format(max.add(BigInteger.ONE), 19)).isEqualTo(b("9223372036854775808"));
+    assertThat(IntegerText.format(min.subtract(BigInteger.ONE), 19))
+        .isEqualTo(b("-9223372036854775809"));
+    assertThatThrownBy(() -> IntegerText.format(max, 18))
+        .hasMessageContaining("19 digits, more than 18");
   }
 
   // ------------------------------------------------------------------ Float
