@@ -8,15 +8,28 @@ import org.amp4j.PeerConfig;
 import org.amp4j.Responders;
 import org.amp4j.SessionConfig;
 
-/** amp4j over TCP with one codec, sessions on or off; everything else at its defaults. */
+/**
+ * amp4j over TCP with one codec, sessions on or off, responders and answers on the default shared
+ * pool or directly on the I/O thread; everything else at its defaults.
+ */
 final class AmpSystem implements LoopbackSystem {
   private final PeerConfig config;
 
   AmpSystem(String codec, boolean session) {
+    this(codec, session, false);
+  }
+
+  /**
+   * @param direct whether responders run and answers complete on the connection's I/O thread
+   *     ({@code PeerConfig.executor(Runnable::run)}, as gRPC's {@code directExecutor}) instead of
+   *     the default pool
+   */
+  AmpSystem(String codec, boolean session, boolean direct) {
     this.config =
         PeerConfig.builder()
             .codec(codec)
             .session(SessionConfig.builder().enabled(session).build())
+            .executor(direct ? Runnable::run : null)
             .build();
   }
 

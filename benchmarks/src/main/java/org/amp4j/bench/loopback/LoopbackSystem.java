@@ -11,6 +11,7 @@ interface LoopbackSystem {
       List.of(
           "amp4j-amp",
           "amp4j-amp-session",
+          "amp4j-amp-direct",
           "amp4j-json",
           "amp4j-msgpack",
           "amp4j-cbor",
@@ -47,6 +48,7 @@ interface LoopbackSystem {
     return switch (name) {
       case "amp4j-amp" -> new AmpSystem("amp", false);
       case "amp4j-amp-session" -> new AmpSystem("amp", true);
+      case "amp4j-amp-direct" -> new AmpSystem("amp", false, true);
       case "amp4j-json" -> new AmpSystem("json", false);
       case "amp4j-msgpack" -> new AmpSystem("msgpack", false);
       case "amp4j-cbor" -> new AmpSystem("cbor", false);
