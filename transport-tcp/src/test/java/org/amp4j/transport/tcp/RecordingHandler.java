@@ -8,11 +8,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.amp4j.spi.ConnectionHandler;
 
-/** A handler that records what it receives and how the connection closed. */
-final class RecordingHandler implements ConnectionHandler {
+/**
+ * A handler that records what it receives, how the connection closed, and whether it was called off
+ * its transport's event loop threads. Shared with the other Netty transports' tests through this
+ * module's test jar.
+ */
+public final class RecordingHandler implements ConnectionHandler {
 
-  static final long WAIT_SECONDS = 20;
+  /** How long the waits wait. */
+  public static final long WAIT_SECONDS = 20;
 
+  private final String loopThreadPrefix;
   private final Consumer<byte[]> then;
   private final ByteArrayOutputStream received = new ByteArrayOutputStream();
   private final CompletableFuture<Throwable> closed = new CompletableFuture<>();
@@ -20,12 +26,23 @@ final class RecordingHandler implements ConnectionHandler {
   private final AtomicInteger offLoopCalls = new AtomicInteger();
   private final AtomicInteger bytesAfterClose = new AtomicInteger();
 
-  RecordingHandler() {
+  /** Records, expecting calls on the TCP transport's event loop threads. */
+  public RecordingHandler() {
     this(bytes -> {});
   }
 
   /** Records, then passes each received chunk (a copy the consumer may keep) on. */
-  RecordingHandler(Consumer<byte[]> then) {
+  public RecordingHandler(Consumer<byte[]> then) {
+    this("amp4j-tcp", then);
+  }
+
+  /** Records, expecting calls on event loop threads whose names start with a prefix. */
+  public RecordingHandler(String loopThreadPrefix) {
+    this(loopThreadPrefix, bytes -> {});
+  }
+
+  private RecordingHandler(String loopThreadPrefix, Consumer<byte[]> then) {
+    this.loopThreadPrefix = loopThreadPrefix;
     this.then = then;
   }
 
@@ -55,13 +72,13 @@ final class RecordingHandler implements ConnectionHandler {
   }
 
   private void checkThread() {
-    if (!Thread.currentThread().getName().startsWith("amp4j-tcp")) {
+    if (!Thread.currentThread().getName().startsWith(loopThreadPrefix)) {
       offLoopCalls.incrementAndGet();
     }
   }
 
   /** Waits, bounded, until at least {@code count} bytes arrived; returns all received so far. */
-  synchronized byte[] awaitBytes(int count) throws InterruptedException {
+  public synchronized byte[] awaitBytes(int count) throws InterruptedException {
     if (!waitForBytes(count, TimeUnit.SECONDS.toMillis(WAIT_SECONDS))) {
       throw new AssertionError(
           "expected " + count + " bytes, got " + received.size() + ", closed " + closed.isDone());
@@ -72,7 +89,7 @@ final class RecordingHandler implements ConnectionHandler {
   /**
    * Waits up to {@code millis} until at least {@code count} bytes arrived; false if they did not.
    */
-  synchronized boolean waitForBytes(int count, long millis) throws InterruptedException {
+  public synchronized boolean waitForBytes(int count, long millis) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     while (received.size() < count && !closed.isDone()) {
       long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
@@ -85,28 +102,28 @@ final class RecordingHandler implements ConnectionHandler {
   }
 
   /** Waits, bounded, for onClosed and returns its cause (null for an orderly close). */
-  Throwable awaitClosed() throws Exception {
+  public Throwable awaitClosed() throws Exception {
     return closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
   }
 
-  boolean isClosed() {
+  public boolean isClosed() {
     return closed.isDone();
   }
 
-  synchronized byte[] received() {
+  public synchronized byte[] received() {
     return received.toByteArray();
   }
 
-  int closeCount() {
+  public int closeCount() {
     return closeCount.get();
   }
 
-  /** Calls made on a thread other than an amp4j event loop thread. */
-  int offLoopCalls() {
+  /** Calls made on a thread other than one of the transport's event loop threads. */
+  public int offLoopCalls() {
     return offLoopCalls.get();
   }
 
-  int bytesAfterClose() {
+  public int bytesAfterClose() {
     return bytesAfterClose.get();
   }
 }

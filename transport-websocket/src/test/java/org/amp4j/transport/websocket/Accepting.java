@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.amp4j.transport.tcp.RecordingHandler;
 
 /** A server on 127.0.0.1 that queues the connections it accepts, for tests to take and start. */
 final class Accepting implements AutoCloseable {
@@ -26,7 +27,7 @@ final class Accepting implements AutoCloseable {
 
   /** The next accepted connection, started with a new handler, which is returned. */
   RecordingHandler startNext() throws InterruptedException {
-    RecordingHandler handler = new RecordingHandler();
+    RecordingHandler handler = new RecordingHandler(Loopback.LOOP_THREADS);
     next().start(handler);
     return handler;
   }

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.amp4j.ConnectionLostException;
 import org.amp4j.Limits;
+import org.amp4j.transport.tcp.RecordingHandler;
 import org.junit.jupiter.api.Test;
 
 /** HTTP Basic authentication of the upgrade request. */
@@ -39,9 +40,9 @@ class AuthenticationTest {
       assertThat(loop.accepted.user()).isEqualTo("wk1");
       assertThat(loop.client.user()).isNull();
       assertThat(checked).containsExactly("wk1");
-      RecordingHandler server = new RecordingHandler();
+      RecordingHandler server = new RecordingHandler(Loopback.LOOP_THREADS);
       loop.accepted.start(server);
-      loop.client.start(new RecordingHandler());
+      loop.client.start(new RecordingHandler(Loopback.LOOP_THREADS));
       loop.client.write("in".getBytes(US_ASCII));
       assertThat(server.awaitBytes(2)).asString(US_ASCII).isEqualTo("in");
     }

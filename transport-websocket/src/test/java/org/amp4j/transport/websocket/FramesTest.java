@@ -9,6 +9,7 @@ import org.amp4j.ConnectionLostException;
 import org.amp4j.LimitExceededException;
 import org.amp4j.Limits;
 import org.amp4j.ProtocolException;
+import org.amp4j.transport.tcp.RecordingHandler;
 import org.junit.jupiter.api.Test;
 
 /** Frames after the upgrade, written and read by hand on the client side. */
@@ -112,9 +113,9 @@ class FramesTest {
               .toCompletableFuture()
               .get(RecordingHandler.WAIT_SECONDS, TimeUnit.SECONDS);
       WebSocketConnection accepted = server.next();
-      RecordingHandler serverSide = new RecordingHandler();
+      RecordingHandler serverSide = new RecordingHandler(Loopback.LOOP_THREADS);
       accepted.start(serverSide);
-      RecordingHandler clientSide = new RecordingHandler();
+      RecordingHandler clientSide = new RecordingHandler(Loopback.LOOP_THREADS);
       client.start(clientSide);
       accepted.write(new byte[200]);
       assertThat(clientSide.awaitClosed())
@@ -133,7 +134,7 @@ class FramesTest {
         RawWebSocket raw = server.raw()) {
       raw.upgrade("");
       WebSocketConnection connection = server.next();
-      RecordingHandler handler = new RecordingHandler();
+      RecordingHandler handler = new RecordingHandler(Loopback.LOOP_THREADS);
       connection.start(handler);
       raw.writeFrame(true, RawWebSocket.CLOSE, RawWebSocket.closePayload(1000, "done"));
       RawWebSocket.Frame answer = raw.readFrame();
@@ -165,7 +166,7 @@ class FramesTest {
         RawWebSocket raw = server.raw()) {
       raw.upgrade("");
       WebSocketConnection connection = server.next();
-      RecordingHandler handler = new RecordingHandler();
+      RecordingHandler handler = new RecordingHandler(Loopback.LOOP_THREADS);
       connection.start(handler);
       connection.write("last words".getBytes(US_ASCII));
       connection.close();
@@ -205,7 +206,7 @@ class FramesTest {
       WebSocketConnection connection = server.next();
       raw.writeFrame(true, RawWebSocket.BINARY, "early".getBytes(US_ASCII));
       raw.writeFrame(true, RawWebSocket.BINARY, " bird".getBytes(US_ASCII));
-      RecordingHandler handler = new RecordingHandler();
+      RecordingHandler handler = new RecordingHandler(Loopback.LOOP_THREADS);
       connection.start(handler);
       assertThat(handler.awaitBytes(10)).asString(US_ASCII).isEqualTo("early bird");
     }

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.amp4j.transport.tcp.RecordingHandler;
 import org.junit.jupiter.api.Test;
 
 /** The opening handshake as seen on the wire, with requests written by hand. */
@@ -46,7 +47,7 @@ class HandshakeTest {
 
       WebSocketConnection connection = server.next();
       assertThat(connection.user()).isEqualTo("wk1");
-      RecordingHandler handler = new RecordingHandler();
+      RecordingHandler handler = new RecordingHandler(Loopback.LOOP_THREADS);
       connection.start(handler);
 
       byte[] fromWorker = {(byte) 0x82, (byte) 0xa2, 'o', 'p'}; // msgpack-like bytes

@@ -8,6 +8,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import org.amp4j.Limits;
+import org.amp4j.transport.tcp.RecordingHandler;
 import org.junit.jupiter.api.Test;
 
 /** {@link Framing#LENGTH_PREFIXED}: frames in writes, one binary message per frame. */
@@ -70,7 +71,7 @@ class LengthPrefixedTest {
         RawWebSocket raw = server.raw()) {
       raw.upgrade("");
       WebSocketConnection connection = server.next();
-      connection.start(new RecordingHandler());
+      connection.start(new RecordingHandler(Loopback.LOOP_THREADS));
       connection.write(frames("abc", "d", ""));
       for (String expected : new String[] {"abc", "d", ""}) {
         RawWebSocket.Frame frame = raw.readFrame();
@@ -87,7 +88,7 @@ class LengthPrefixedTest {
         RawWebSocket raw = server.raw()) {
       raw.upgrade("");
       WebSocketConnection connection = server.next();
-      connection.start(new RecordingHandler());
+      connection.start(new RecordingHandler(Loopback.LOOP_THREADS));
       byte[] wholeThenPartial = {0, 0, 0, 1, 'a', 0, 0, 0, 9, 'b'};
       assertThatThrownBy(() -> connection.write(wholeThenPartial))
           .isInstanceOf(IllegalArgumentException.class)
@@ -114,7 +115,7 @@ class LengthPrefixedTest {
   void roundTrip_betweenClientAndServer_keepsTheFrames() throws Exception {
     try (Loopback loop = Loopback.open(Framing.LENGTH_PREFIXED, Limits.DEFAULTS)) {
       loop.accepted.start(new RecordingHandler(loop.accepted::write)); // echo, frame for frame
-      RecordingHandler client = new RecordingHandler();
+      RecordingHandler client = new RecordingHandler(Loopback.LOOP_THREADS);
       loop.client.start(client);
       byte[] sent = frames("first", "second", "", "fourth");
       loop.client.write(sent.clone());

@@ -4,11 +4,15 @@ import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.amp4j.Limits;
+import org.amp4j.transport.tcp.RecordingHandler;
 
 /** A WebSocket server on 127.0.0.1 with one client connected to it; neither side started. */
 final class Loopback implements AutoCloseable {
 
   static final long WAIT = RecordingHandler.WAIT_SECONDS;
+
+  /** The prefix of this transport's event loop thread names. */
+  static final String LOOP_THREADS = "amp4j-ws";
 
   final WebSocketServer server;
   final NettyWebSocketConnection client;

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.amp4j.transport.tcp.RecordingHandler;
 
 /**
  * A WebSocket client written by hand over a plain socket (RFC 6455), to see the server's bytes

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.amp4j.ConnectionLostException;
 import org.amp4j.LimitExceededException;
 import org.amp4j.Limits;
+import org.amp4j.transport.tcp.RecordingHandler;
 import org.junit.jupiter.api.Test;
 
 /** The Connection contract, between a {@link WebSocketClient} and a {@link WebSocketServer}. */
@@ -35,7 +36,7 @@ class WebSocketConnectionTest {
   void roundTrip_bothDirections_returnsTheSameBytes() throws Exception {
     try (Loopback loop = Loopback.open()) {
       loop.accepted.start(new RecordingHandler(loop.accepted::write)); // echo
-      RecordingHandler client = new RecordingHandler();
+      RecordingHandler client = new RecordingHandler(Loopback.LOOP_THREADS);
       loop.client.start(client);
       byte[] big = randomBytes(1 << 20, 1);
 
@@ -54,9 +55,9 @@ class WebSocketConnectionTest {
   @Test
   void manyWrites_arriveInOrder() throws Exception {
     try (Loopback loop = Loopback.open()) {
-      RecordingHandler server = new RecordingHandler();
+      RecordingHandler server = new RecordingHandler(Loopback.LOOP_THREADS);
       loop.accepted.start(server);
-      loop.client.start(new RecordingHandler());
+      loop.client.start(new RecordingHandler(Loopback.LOOP_THREADS));
       int count = 5_000;
       for (int i = 0; i < count; i++) {
         loop.client.write(new byte[] {(byte) (i >> 8), (byte) i});
@@ -73,8 +74,8 @@ class WebSocketConnectionTest {
   @Test
   void start_twice_fails() throws Exception {
     try (Loopback loop = Loopback.open()) {
-      loop.accepted.start(new RecordingHandler());
-      assertThatThrownBy(() -> loop.accepted.start(new RecordingHandler()))
+      loop.accepted.start(new RecordingHandler(Loopback.LOOP_THREADS));
+      assertThatThrownBy(() -> loop.accepted.start(new RecordingHandler(Loopback.LOOP_THREADS)))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("already started");
     }
@@ -83,9 +84,9 @@ class WebSocketConnectionTest {
   @Test
   void bytesSentBeforeStart_areHeldUntilStart() throws Exception {
     try (Loopback loop = Loopback.open()) {
-      loop.client.start(new RecordingHandler());
+      loop.client.start(new RecordingHandler(Loopback.LOOP_THREADS));
       loop.client.write("early".getBytes(US_ASCII));
-      RecordingHandler server = new RecordingHandler();
+      RecordingHandler server = new RecordingHandler(Loopback.LOOP_THREADS);
       loop.accepted.start(server);
       assertThat(server.awaitBytes(5)).asString(US_ASCII).isEqualTo("early");
     }
@@ -100,7 +101,7 @@ class WebSocketConnectionTest {
             WebSocketServerConfig.builder().build(),
             c -> {
               c.write("welcome".getBytes(US_ASCII)); // may reach the client with the 101
-              c.start(new RecordingHandler());
+              c.start(new RecordingHandler(Loopback.LOOP_THREADS));
             });
     try (server) {
       WebSocketConnection client =
@@ -108,7 +109,7 @@ class WebSocketConnectionTest {
                   Loopback.uri(server), null, null, Framing.STREAM, 1024, Limits.DEFAULTS)
               .toCompletableFuture()
               .get(WAIT, TimeUnit.SECONDS);
-      RecordingHandler handler = new RecordingHandler();
+      RecordingHandler handler = new RecordingHandler(Loopback.LOOP_THREADS);
       client.start(handler);
       assertThat(handler.awaitBytes(7)).asString(US_ASCII).isEqualTo("welcome");
       client.close();
@@ -119,8 +120,8 @@ class WebSocketConnectionTest {
   @Test
   void clientClose_flushesQueuedWrites_thenBothSidesCloseOrderlyOnce() throws Exception {
     try (Loopback loop = Loopback.open()) {
-      RecordingHandler server = new RecordingHandler();
-      RecordingHandler client = new RecordingHandler();
+      RecordingHandler server = new RecordingHandler(Loopback.LOOP_THREADS);
+      RecordingHandler client = new RecordingHandler(Loopback.LOOP_THREADS);
       loop.accepted.start(server);
       loop.client.start(client);
       byte[] data = randomBytes(4 << 20, 2);
@@ -142,8 +143,8 @@ class WebSocketConnectionTest {
   @Test
   void serverClose_flushesQueuedWrites_thenBothSidesCloseOrderlyOnce() throws Exception {
     try (Loopback loop = Loopback.open()) {
-      RecordingHandler server = new RecordingHandler();
-      RecordingHandler client = new RecordingHandler();
+      RecordingHandler server = new RecordingHandler(Loopback.LOOP_THREADS);
+      RecordingHandler client = new RecordingHandler(Loopback.LOOP_THREADS);
       loop.accepted.start(server);
       loop.client.start(client);
       byte[] data = randomBytes(1 << 20, 3);
@@ -162,9 +163,9 @@ class WebSocketConnectionTest {
   @Test
   void write_afterClose_failsWithConnectionLost() throws Exception {
     try (Loopback loop = Loopback.open()) {
-      RecordingHandler client = new RecordingHandler();
+      RecordingHandler client = new RecordingHandler(Loopback.LOOP_THREADS);
       loop.client.start(client);
-      loop.accepted.start(new RecordingHandler());
+      loop.accepted.start(new RecordingHandler(Loopback.LOOP_THREADS));
       loop.client.close();
       assertThatThrownBy(() -> loop.client.write(new byte[] {1}))
           .isInstanceOf(ConnectionLostException.class)
@@ -178,9 +179,9 @@ class WebSocketConnectionTest {
   @Test
   void write_afterPeerClosed_failsWithConnectionLost() throws Exception {
     try (Loopback loop = Loopback.open()) {
-      RecordingHandler client = new RecordingHandler();
+      RecordingHandler client = new RecordingHandler(Loopback.LOOP_THREADS);
       loop.client.start(client);
-      loop.accepted.start(new RecordingHandler());
+      loop.accepted.start(new RecordingHandler(Loopback.LOOP_THREADS));
       loop.accepted.close();
       assertThat(client.awaitClosed()).isNull();
       assertThatThrownBy(() -> loop.client.write(new byte[] {1}))
@@ -192,9 +193,9 @@ class WebSocketConnectionTest {
   void writeLargerThanMaxPendingWriteBytes_failsAndQueuesNothing() throws Exception {
     Limits limits = Limits.builder().maxPendingWriteBytes(1024).build();
     try (Loopback loop = Loopback.open(Framing.STREAM, limits)) {
-      RecordingHandler server = new RecordingHandler();
+      RecordingHandler server = new RecordingHandler(Loopback.LOOP_THREADS);
       loop.accepted.start(server);
-      loop.client.start(new RecordingHandler());
+      loop.client.start(new RecordingHandler(Loopback.LOOP_THREADS));
       assertThatThrownBy(() -> loop.client.write(new byte[2048]))
           .isInstanceOf(LimitExceededException.class)
           .hasMessageMatching(
@@ -217,7 +218,7 @@ class WebSocketConnectionTest {
                 }
               });
       loop.accepted.start(server);
-      loop.client.start(new RecordingHandler());
+      loop.client.start(new RecordingHandler(Loopback.LOOP_THREADS));
 
       loop.client.write("first".getBytes(US_ASCII));
       server.awaitBytes(5);

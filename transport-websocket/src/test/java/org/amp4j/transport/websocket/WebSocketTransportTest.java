@@ -19,6 +19,7 @@ import org.amp4j.Responders;
 import org.amp4j.spi.Connection;
 import org.amp4j.spi.Plugins;
 import org.amp4j.spi.Transport;
+import org.amp4j.transport.tcp.RecordingHandler;
 import org.junit.jupiter.api.Test;
 
 /** The {@code ws} transport through the SPI, and amp4j peers over it. */
@@ -57,7 +58,7 @@ class WebSocketTransportTest {
               .get(WAIT, TimeUnit.SECONDS);
       Connection server = accepted.get(WAIT, TimeUnit.SECONDS);
       server.start(new RecordingHandler(server::write)); // echo
-      RecordingHandler received = new RecordingHandler();
+      RecordingHandler received = new RecordingHandler(Loopback.LOOP_THREADS);
       client.start(received);
       client.write("ping over ws".getBytes(US_ASCII));
       assertThat(received.awaitBytes(12)).asString(US_ASCII).isEqualTo("ping over ws");
