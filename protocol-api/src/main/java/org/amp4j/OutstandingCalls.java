@@ -98,11 +98,25 @@ final class OutstandingCalls {
   }
 
   /**
-   * Completes the call an answer or error message is for.
+   * Completes the call an answer or error message is for, on the executor.
    *
    * @throws ProtocolException if no call has that tag and none was forgotten with it
    */
   void answer(InboundMessage m) {
+    Runnable completion = take(m);
+    if (completion != null) {
+      executor.execute(completion);
+    }
+  }
+
+  /**
+   * Takes the call an answer or error message is for out of the table, and gives what completes it,
+   * for the caller to run on the executor (with the other answers of the same read, say).
+   *
+   * @return the completion, or null if the call was forgotten (its late answer is ignored)
+   * @throws ProtocolException if no call has that tag and none was forgotten with it
+   */
+  Runnable take(InboundMessage m) {
     Entry e = byTag.remove(m.tag());
     if (e == null) {
       boolean wasForgotten;
@@ -110,7 +124,7 @@ final class OutstandingCalls {
         wasForgotten = forgotten.remove(m.tag()) != null;
       }
       if (wasForgotten) {
-        return;
+        return null;
       }
       throw new ProtocolException(
           (m.kind() == MessageKind.ANSWER ? "answer" : "error")
@@ -118,20 +132,23 @@ final class OutstandingCalls {
               + m.tag()
               + "'");
     }
-    executor.execute(() -> complete(e.call(), m));
+    return () -> complete(e.call(), m);
   }
 
+  /** Completes a call; never throws, so that the other answers of a batch complete too. */
   private static <R> void complete(Pending<R> p, InboundMessage m) {
-    if (m.kind() == MessageKind.ERROR) {
-      p.future().completeExceptionally(p.readError().apply(m.errorCode(), m.errorDescription()));
-      return;
-    }
     try {
-      p.future().complete(p.readAnswer().apply(m.fields()));
+      if (m.kind() == MessageKind.ERROR) {
+        p.future().completeExceptionally(p.readError().apply(m.errorCode(), m.errorDescription()));
+      } else {
+        p.future().complete(p.readAnswer().apply(m.fields()));
+      }
     } catch (IllegalArgumentException e) {
       p.future()
           .completeExceptionally(
               new ProtocolException(p.command() + " answer: " + e.getMessage(), e));
+    } catch (RuntimeException e) {
+      p.future().completeExceptionally(new ProtocolException(p.command() + " answer: " + e, e));
     }
   }
 

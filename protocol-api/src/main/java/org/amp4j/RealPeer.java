@@ -262,12 +262,15 @@ final class RealPeer implements Peer, ConnectionHandler {
     // close decided by one of them still lets the others of the same read finish (as Twisted
     // processes every box of a read before its close takes effect).
     List<InboundMessage> calls = new ArrayList<>();
+    // The answers of one read complete in one task on the executor: one hand-over per read
+    // rather than one per answer.
+    List<Runnable> answered = new ArrayList<>();
     try {
       // The decoder may change after a message (the handshake), so take one message at a time.
       InboundMessage m;
       boolean inSession = forward != null;
       while ((m = decoder.next(data)) != null) {
-        onMessage(m, calls);
+        onMessage(m, calls, answered);
         SessionLink f = forward;
         if (f != null && !inSession) {
           // the handshake put this connection under a session: the rest is session frames
@@ -284,18 +287,28 @@ final class RealPeer implements Peer, ConnectionHandler {
       log.error("closing connection to {}: unexpected decoder failure", remoteAddress(), e);
       failReading(new ProtocolException("decoder failed: " + e, e));
     } finally {
+      if (answered.size() == 1) {
+        executor.execute(answered.get(0));
+      } else if (!answered.isEmpty()) {
+        executor.execute(() -> answered.forEach(Runnable::run));
+      }
       for (InboundMessage call : calls) {
         dispatch.execute(() -> answers.handle(call));
       }
     }
   }
 
-  private void onMessage(InboundMessage m, List<InboundMessage> calls) {
+  private void onMessage(InboundMessage m, List<InboundMessage> calls, List<Runnable> answered) {
     if (handshake != null && handshake.intercept(m)) {
       return;
     }
     switch (m.kind()) {
-      case ANSWER, ERROR -> outstanding.answer(m);
+      case ANSWER, ERROR -> {
+        Runnable completion = outstanding.take(m);
+        if (completion != null) {
+          answered.add(completion);
+        }
+      }
       case CALL -> {
         countRequest();
         calls.add(m);

@@ -105,4 +105,28 @@ class OutstandingCallsTest {
         .hasMessage("Cmd1: lost");
     assertThat(List.of(calls.size())).containsExactly(0);
   }
+
+  @Test
+  void answersTakenTogether_completeInTurn_evenWhenOneCannotBeRead() throws Exception {
+    CompletableFuture<String> bad = new CompletableFuture<>();
+    calls.add(
+        "1",
+        new OutstandingCalls.Pending<>(
+            "Bad",
+            bad,
+            fields -> {
+              throw new NullPointerException("boom");
+            },
+            (code, text) -> new RuntimeException(text)),
+        Duration.ZERO);
+    CompletableFuture<String> good = add("2", Duration.ZERO);
+    List<Runnable> batch = List.of(calls.take(answer("1")), calls.take(answer("2")));
+    assertThat(calls.size()).isZero();
+    assertThat(good).isNotDone();
+    batch.forEach(Runnable::run);
+    assertThat(failure(bad))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("Bad answer: java.lang.NullPointerException: boom");
+    assertThat(good.get(WAIT, TimeUnit.SECONDS)).isEqualTo("answered");
+  }
 }
