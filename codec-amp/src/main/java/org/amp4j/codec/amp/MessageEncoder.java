@@ -3,6 +3,8 @@ package org.amp4j.codec.amp;
 import static org.amp4j.spi.MessageParts.required;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
 import org.amp4j.spi.MessageParts;
@@ -20,7 +22,12 @@ import org.amp4j.spi.ValuePath;
  */
 final class MessageEncoder {
 
+  /** How many value names the key cache holds at most; names beyond it are encoded each time. */
+  private static final int KEY_CACHE_LIMIT = 1024;
+
   private final ValueEncoder values;
+  // Value names → their key bytes, so that a command's keys are encoded once, not per message.
+  private final Map<String, ByteKey> keys = new ConcurrentHashMap<>();
   private final Limits limits;
   private final boolean splitValues;
 
@@ -92,10 +99,16 @@ final class MessageEncoder {
 
   private <T> void addValue(BoxWriter box, TypedValue<T> value) {
     ValuePath where = ValuePath.key(value.name());
-    ByteKey key = key(value.name(), where);
-    if (ProtocolKeys.isProtocolKey(key)) {
-      throw new EncodingException(
-          "value " + where + " uses a key that AMP reserves for the protocol");
+    ByteKey key = keys.get(value.name());
+    if (key == null) {
+      key = key(value.name(), where);
+      if (ProtocolKeys.isProtocolKey(key)) {
+        throw new EncodingException(
+            "value " + where + " uses a key that AMP reserves for the protocol");
+      }
+      if (keys.size() < KEY_CACHE_LIMIT) {
+        keys.putIfAbsent(value.name(), key);
+      }
     }
     box.add(where, key, values.encode(value.type(), value.value(), where));
   }
@@ -110,10 +123,7 @@ final class MessageEncoder {
   }
 
   private void add(BoxWriter box, String protocolKey, byte[] value) {
-    box.add(
-        ValuePath.key(protocolKey),
-        new ByteKey(protocolKey.getBytes(StandardCharsets.US_ASCII)),
-        value);
+    box.add(ValuePath.key(protocolKey), ProtocolKeys.keyOf(protocolKey), value);
   }
 
   private void checkFrame(BoxWriter box) {

@@ -31,6 +31,19 @@ final class ProtocolKeys {
         || key.equals(ERROR_DESCRIPTION_KEY);
   }
 
+  /** The key of one of the six protocol key names, the same instance every time. */
+  static ByteKey keyOf(String protocolKey) {
+    return switch (protocolKey) {
+      case COMMAND -> COMMAND_KEY;
+      case ASK -> ASK_KEY;
+      case ANSWER -> ANSWER_KEY;
+      case ERROR -> ERROR_KEY;
+      case ERROR_CODE -> ERROR_CODE_KEY;
+      case ERROR_DESCRIPTION -> ERROR_DESCRIPTION_KEY;
+      default -> throw new IllegalArgumentException("not a protocol key: " + protocolKey);
+    };
+  }
+
   private static ByteKey key(String name) {
     return new ByteKey(name.getBytes(StandardCharsets.US_ASCII));
   }
