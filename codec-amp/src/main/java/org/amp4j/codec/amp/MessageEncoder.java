@@ -3,8 +3,6 @@ package org.amp4j.codec.amp;
 import static org.amp4j.spi.MessageParts.required;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
 import org.amp4j.spi.MessageParts;
@@ -22,12 +20,8 @@ import org.amp4j.spi.ValuePath;
  */
 final class MessageEncoder {
 
-  /** How many value names the key cache holds at most; names beyond it are encoded each time. */
-  private static final int KEY_CACHE_LIMIT = 1024;
-
   private final ValueEncoder values;
-  // Value names → their key bytes, so that a command's keys are encoded once, not per message.
-  private final Map<String, ByteKey> keys = new ConcurrentHashMap<>();
+  private final KeyCache keys = new KeyCache();
   private final Limits limits;
   private final boolean splitValues;
 
@@ -99,16 +93,15 @@ final class MessageEncoder {
 
   private <T> void addValue(BoxWriter box, TypedValue<T> value) {
     ValuePath where = ValuePath.key(value.name());
-    ByteKey key = keys.get(value.name());
-    if (key == null) {
-      key = key(value.name(), where);
-      if (ProtocolKeys.isProtocolKey(key)) {
-        throw new EncodingException(
-            "value " + where + " uses a key that AMP reserves for the protocol");
-      }
-      if (keys.size() < KEY_CACHE_LIMIT) {
-        keys.putIfAbsent(value.name(), key);
-      }
+    ByteKey key;
+    try {
+      key = keys.strict(value.name());
+    } catch (BadTextException e) {
+      throw new EncodingException("key of value " + where + ": " + e.getMessage(), e);
+    }
+    if (ProtocolKeys.isProtocolKey(key)) {
+      throw new EncodingException(
+          "value " + where + " uses a key that AMP reserves for the protocol");
     }
     box.add(where, key, values.encode(value.type(), value.value(), where));
   }
