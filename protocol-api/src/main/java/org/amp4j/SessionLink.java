@@ -30,6 +30,12 @@ import org.slf4j.LoggerFactory;
 final class SessionLink implements Connection {
   private static final Logger log = LoggerFactory.getLogger(SessionLink.class);
 
+  /**
+   * How long received frames may wait for their acknowledgement to ride on a data frame before it
+   * is sent on its own.
+   */
+  static final Duration ACK_DELAY = Duration.ofMillis(5);
+
   /** One frame written by the peer and not yet acknowledged. */
   private static final class Out {
     long seq;
@@ -80,6 +86,8 @@ final class SessionLink implements Connection {
   private long nextSeq = 1;
   private volatile long delivered;
   private long lastAckSent;
+  // Whether an acknowledgement of its own is due after ACK_DELAY, unless a data frame carries it.
+  private boolean ackDue;
   private int queuedCalls;
   private long queuedBytes;
   private boolean readingPaused;
@@ -403,13 +411,28 @@ final class SessionLink implements Connection {
       return;
     }
     synchronized (this) {
-      if (physical == connection && (delivered > lastAckSent || !pings.isEmpty())) {
-        lastAckSent = delivered;
-        send(
-            connection,
-            SessionFrames.control(
-                pings.isEmpty() ? SessionFrames.ACK : SessionFrames.PONG, delivered));
+      if (physical != connection) {
+        return;
       }
+      if (!pings.isEmpty()) {
+        lastAckSent = delivered;
+        send(connection, SessionFrames.control(SessionFrames.PONG, delivered));
+      } else if (delivered > lastAckSent && !ackDue) {
+        // An answer or call written meanwhile carries the acknowledgement; only when none does
+        // is it sent on its own, so that a request and its answer cost no extra frames.
+        ackDue = true;
+        SharedExecutors.timerPool()
+            .schedule(this::sendDueAck, ACK_DELAY.toNanos(), TimeUnit.NANOSECONDS);
+      }
+    }
+  }
+
+  /** Sends the acknowledgement that no data frame has carried since it fell due. */
+  private synchronized void sendDueAck() {
+    ackDue = false;
+    if (physical != null && !closed && delivered > lastAckSent) {
+      lastAckSent = delivered;
+      send(physical, SessionFrames.control(SessionFrames.ACK, delivered));
     }
   }
 

@@ -1,0 +1,124 @@
+package org.amp4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.amp4j.spi.Connection;
+import org.amp4j.spi.ConnectionHandler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Acknowledgements ride on the data frames written back; one is sent on its own only when no data
+ * frame carries it within {@link SessionLink#ACK_DELAY}.
+ */
+class SessionLinkAckTest {
+
+  /** A connection that records what is written to it. */
+  private static final class Recorder implements Connection {
+    final List<byte[]> writes = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void start(ConnectionHandler handler) {}
+
+    @Override
+    public void write(byte[] data) {
+      writes.add(data);
+    }
+
+    @Override
+    public void setReadingPaused(boolean paused) {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String remoteAddress() {
+      return "recorder";
+    }
+
+    /** The ack of each frame of a type written so far. */
+    List<Long> acks(byte type) {
+      List<Long> acks = new ArrayList<>();
+      synchronized (writes) {
+        for (byte[] w : writes) {
+          if (w[0] == type) {
+            acks.add(ByteBuffer.wrap(w).getLong(type == SessionFrames.DATA ? 9 : 1));
+          }
+        }
+      }
+      return acks;
+    }
+  }
+
+  private final Recorder wire = new Recorder();
+  private final List<byte[]> received = Collections.synchronizedList(new ArrayList<>());
+  private final SessionLink link =
+      new SessionLink(
+          "s1",
+          new byte[16],
+          "amp",
+          List.of(),
+          PeerConfig.builder().session(SessionConfig.builder().enabled(true).build()).build(),
+          (l, cause) -> {});
+
+  SessionLinkAckTest() {
+    link.start(
+        new ConnectionHandler() {
+          @Override
+          public void onBytes(ByteBuffer data) {
+            byte[] copy = new byte[data.remaining()];
+            data.get(copy);
+            received.add(copy);
+          }
+
+          @Override
+          public void onClosed(Throwable cause) {}
+        });
+    link.attach(wire, 0);
+  }
+
+  @AfterEach
+  void close() {
+    link.end(null);
+  }
+
+  /** Waits until every timer task due within twice the delay has run (the timer is one thread). */
+  private static void afterTheDelay() throws Exception {
+    SharedExecutors.timerPool()
+        .schedule(() -> {}, 2 * SessionLink.ACK_DELAY.toNanos(), TimeUnit.NANOSECONDS)
+        .get(10, TimeUnit.SECONDS);
+  }
+
+  private void receive(long seq) {
+    link.onBytes(wire, ByteBuffer.wrap(SessionFrames.data(seq, 0, new byte[] {(byte) seq})));
+  }
+
+  @Test
+  void aFrameAnsweredAtOnce_isAcknowledgedByTheAnswer_only() throws Exception {
+    receive(1);
+    link.write(new byte[] {42});
+    afterTheDelay();
+    assertThat(received).hasSize(1);
+    assertThat(wire.acks(SessionFrames.DATA)).containsExactly(1L);
+    assertThat(wire.acks(SessionFrames.ACK)).isEmpty();
+  }
+
+  @Test
+  void framesLeftUnanswered_areAcknowledgedOnce_afterTheDelay() throws Exception {
+    receive(1);
+    receive(2);
+    receive(3);
+    assertThat(wire.acks(SessionFrames.ACK)).isEmpty();
+    afterTheDelay();
+    assertThat(received).hasSize(3);
+    assertThat(wire.acks(SessionFrames.ACK)).containsExactly(3L);
+    receive(4);
+    afterTheDelay();
+    assertThat(wire.acks(SessionFrames.ACK)).containsExactly(3L, 4L);
+  }
+}
