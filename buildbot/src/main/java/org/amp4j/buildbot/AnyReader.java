@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.amp4j.Limits;
 import org.amp4j.ProtocolException;
+import org.amp4j.spi.ShownText;
 import org.amp4j.spi.StrictUtf8;
 import org.amp4j.spi.ValuePath;
 import org.msgpack.core.MessageFormat;
@@ -179,7 +180,7 @@ final class AnyReader {
       }
       String key = string(at + " key " + i, maxKeyLength, "the key length limit");
       if (map.containsKey(key)) {
-        throw new ProtocolException(at + ": key " + Render.quoted(key) + " appears twice");
+        throw new ProtocolException(at + ": key " + ShownText.quoted(key) + " appears twice");
       }
       map.put(key, read(where == null ? ValuePath.key(key) : where.field(key), depth));
     }

@@ -5,12 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.amp4j.spi.ShownText;
 
 /** Renders values of {@link BuildbotTypes#ANY} for messages and error descriptions. */
 final class Render {
-
-  /** How many chars of a text a message shows. */
-  static final int MAX_SHOWN = 48;
 
   private Render() {}
 
@@ -26,7 +24,7 @@ final class Render {
       return "bin of " + b.length + " bytes";
     }
     if (value instanceof String s) {
-      return "str " + quoted(s);
+      return "str " + ShownText.quoted(s);
     }
     if (value instanceof Boolean b) {
       return "bool " + b;
@@ -55,26 +53,5 @@ final class Render {
       return new String(b, StandardCharsets.UTF_8);
     }
     return show(value);
-  }
-
-  /** Text double-quoted, with {@code "}, {@code \} and controls escaped, cut when long. */
-  static String quoted(String s) {
-    StringBuilder b = new StringBuilder(Math.min(s.length(), MAX_SHOWN) + 8).append('"');
-    int shown = Math.min(s.length(), MAX_SHOWN);
-    for (int i = 0; i < shown; i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        b.append('\\').append(c);
-      } else if (c < 0x20 || c == 0x7F) {
-        b.append(String.format("\\x%02x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    b.append('"');
-    if (shown < s.length()) {
-      b.append("... (").append(s.length()).append(" chars)");
-    }
-    return b.toString();
   }
 }

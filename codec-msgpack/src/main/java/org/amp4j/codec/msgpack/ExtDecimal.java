@@ -1,6 +1,7 @@
 package org.amp4j.codec.msgpack;
 
 import java.nio.charset.StandardCharsets;
+import org.amp4j.spi.ShownText;
 import org.amp4j.value.AmpDecimal;
 
 /**
@@ -49,7 +50,8 @@ final class ExtDecimal {
     try {
       value = AmpDecimal.parse(text);
     } catch (RuntimeException e) {
-      throw new BadValueException("ext 2 decimal text " + Show.text(text) + " is not a decimal", e);
+      throw new BadValueException(
+          "ext 2 decimal text " + ShownText.quoted(text) + " is not a decimal", e);
     }
     checkDigits(value, maxDigits);
     return value;

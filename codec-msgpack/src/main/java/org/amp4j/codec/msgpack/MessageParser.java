@@ -8,6 +8,7 @@ import org.amp4j.ProtocolException;
 import org.amp4j.spi.FramedMessages;
 import org.amp4j.spi.InboundMessage;
 import org.amp4j.spi.MessageKind;
+import org.amp4j.spi.ShownText;
 import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessagePackException;
 
@@ -98,7 +99,8 @@ final class MessageParser {
           }
           default ->
               throw new ProtocolException(
-                  "the first key of a message is call, answer or error, not " + Show.text(first));
+                  "the first key of a message is call, answer or error, not "
+                      + ShownText.quoted(first));
         };
     Set<String> seen = new java.util.HashSet<>();
     for (int i = 1; i < n; i++) {
@@ -106,7 +108,7 @@ final class MessageParser {
       if (!allowed.contains(key) || !seen.add(key)) {
         throw new ProtocolException(
             "key "
-                + Show.text(key)
+                + ShownText.quoted(key)
                 + (allowed.contains(key) ? " appears twice in " : " does not belong in ")
                 + "a message of kind "
                 + first);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.amp4j.Limits;
 import org.amp4j.ProtocolException;
+import org.amp4j.spi.ShownText;
 import org.amp4j.spi.ValuePath;
 import org.msgpack.core.ExtensionTypeHeader;
 import org.msgpack.core.MessageFormat;
@@ -113,7 +114,7 @@ final class ValueDecoder {
       }
       String key = in.string(limits.maxValueLength(), "maxValueLength", where);
       if (fields.containsKey(key)) {
-        throw new ProtocolException(where + ": key " + Show.text(key) + " appears twice");
+        throw new ProtocolException(where + ": key " + ShownText.quoted(key) + " appears twice");
       }
       ValuePath fieldAt = at == null ? ValuePath.key(key) : at.field(key);
       fields.put(key, read(in, fieldAt, depth));
