@@ -18,12 +18,11 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.amp4j.ConnectionLostException;
-import org.amp4j.LimitExceededException;
 import org.amp4j.Limits;
 import org.amp4j.spi.Connection;
 import org.amp4j.spi.ConnectionHandler;
+import org.amp4j.spi.PendingWrites;
 
 /**
  * A {@link Connection} over one Netty {@link Channel}; thread-safe.
@@ -47,8 +46,7 @@ final class NettyConnection implements Connection {
   private static final int MAX_HIGH_WATER_MARK = 64 * 1024;
 
   private final Channel channel;
-  private final long maxPendingWriteBytes;
-  private final AtomicLong pendingWriteBytes = new AtomicLong();
+  private final PendingWrites pendingWriteBytes;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile boolean readingPaused;
@@ -63,7 +61,7 @@ final class NettyConnection implements Connection {
   /** Wraps a channel that has auto-read off, adding this connection's handler to its pipeline. */
   NettyConnection(Channel channel, Limits limits) {
     this.channel = channel;
-    this.maxPendingWriteBytes = limits.maxPendingWriteBytes();
+    this.pendingWriteBytes = new PendingWrites(limits.maxPendingWriteBytes());
     channel.pipeline().addLast("amp4j-connection", new Bridge());
   }
 
@@ -101,7 +99,7 @@ final class NettyConnection implements Connection {
     if (length == 0) {
       return;
     }
-    reserve(length);
+    pendingWriteBytes.reserve(length, remoteAddress());
     onEventLoop(
         () -> {
           channel
@@ -129,32 +127,8 @@ final class NettyConnection implements Connection {
     }
   }
 
-  private void reserve(int length) {
-    if (length > maxPendingWriteBytes) {
-      throw new LimitExceededException(
-          "write of "
-              + length
-              + " bytes to "
-              + remoteAddress()
-              + " exceeds maxPendingWriteBytes "
-              + maxPendingWriteBytes);
-    }
-    long pending;
-    do {
-      pending = pendingWriteBytes.get();
-      if (pending + length > maxPendingWriteBytes) {
-        throw new LimitExceededException(
-            pending
-                + " bytes already waiting to be written to "
-                + remoteAddress()
-                + ", limit "
-                + maxPendingWriteBytes);
-      }
-    } while (!pendingWriteBytes.compareAndSet(pending, pending + length));
-  }
-
   private void written(ChannelFuture future, int length) {
-    pendingWriteBytes.addAndGet(-length);
+    pendingWriteBytes.release(length);
     Throwable cause = future.cause();
     if (cause != null) {
       // Netty closes the channel after a failed write but tells only the write's listeners why.

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.amp4j.ConnectionLostException;
 import org.amp4j.Limits;
 import org.amp4j.spi.ConnectionHandler;
+import org.amp4j.spi.PendingWrites;
 
 /**
  * A {@link WebSocketConnection} over a Netty channel whose upgrade is complete; thread-safe.

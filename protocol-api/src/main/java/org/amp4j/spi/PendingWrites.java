@@ -1,15 +1,19 @@
-package org.amp4j.transport.websocket;
+package org.amp4j.spi;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.amp4j.LimitExceededException;
 
-/** Counts the bytes accepted for writing and not yet written, within a limit; thread-safe. */
-final class PendingWrites {
+/**
+ * For transports: counts the bytes a {@link Connection} accepted for writing and has not written
+ * yet, within {@code maxPendingWriteBytes}. Thread-safe.
+ */
+public final class PendingWrites {
 
   private final long limit;
   private final AtomicLong pending = new AtomicLong();
 
-  PendingWrites(long limit) {
+  /** A count starting at 0, with a limit. */
+  public PendingWrites(long limit) {
     this.limit = limit;
   }
 
@@ -18,7 +22,7 @@ final class PendingWrites {
    *
    * @throws LimitExceededException if they do not fit under the limit; nothing is counted then
    */
-  void reserve(long length, String remote) {
+  public void reserve(long length, String remote) {
     if (length > limit) {
       throw new LimitExceededException(
           "write of " + length + " bytes to " + remote + " exceeds maxPendingWriteBytes " + limit);
@@ -34,11 +38,12 @@ final class PendingWrites {
   }
 
   /** Bytes written, or dropped. */
-  void release(long length) {
+  public void release(long length) {
     pending.addAndGet(-length);
   }
 
-  long get() {
+  /** The bytes counted now. */
+  public long get() {
     return pending.get();
   }
 }
