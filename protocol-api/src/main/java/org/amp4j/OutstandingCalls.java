@@ -98,18 +98,6 @@ final class OutstandingCalls {
   }
 
   /**
-   * Completes the call an answer or error message is for, on the executor.
-   *
-   * @throws ProtocolException if no call has that tag and none was forgotten with it
-   */
-  void answer(InboundMessage m) {
-    Runnable completion = take(m);
-    if (completion != null) {
-      executor.execute(completion);
-    }
-  }
-
-  /**
    * Takes the call an answer or error message is for out of the table, and gives what completes it,
    * for the caller to run on the executor (with the other answers of the same read, say).
    *

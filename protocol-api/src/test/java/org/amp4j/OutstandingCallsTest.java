@@ -66,8 +66,8 @@ class OutstandingCallsTest {
         .isInstanceOf(CallTimeoutException.class)
         .hasMessage("Cmd1: no answer within PT0.02S");
     assertThat(calls.size()).isZero();
-    calls.answer(answer("1")); // forgotten: no exception
-    assertThatThrownBy(() -> calls.answer(answer("99"))).isInstanceOf(ProtocolException.class);
+    assertThat(calls.take(answer("1"))).as("forgotten: ignored").isNull();
+    assertThatThrownBy(() -> calls.take(answer("99"))).isInstanceOf(ProtocolException.class);
   }
 
   @Test
@@ -77,7 +77,7 @@ class OutstandingCallsTest {
     assertThat(failure(fast)).isInstanceOf(CallTimeoutException.class);
     assertThat(slow).isNotDone();
     assertThat(calls.contains("1")).isTrue();
-    calls.answer(answer("1"));
+    calls.take(answer("1")).run();
     assertThat(slow.get(WAIT, TimeUnit.SECONDS)).isEqualTo("answered");
   }
 
@@ -86,7 +86,7 @@ class OutstandingCallsTest {
     for (int i = 0; i < 100; i++) {
       String tag = Integer.toHexString(i + 1);
       CompletableFuture<String> f = add(tag, Duration.ofMillis(30));
-      calls.answer(answer(tag));
+      calls.take(answer(tag)).run();
       assertThat(f.get(WAIT, TimeUnit.SECONDS)).isEqualTo("answered");
     }
     CompletableFuture<String> late = add("ff", Duration.ofMillis(30));
