@@ -11,11 +11,13 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.util.internal.PlatformDependent;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.amp4j.ConnectionLostException;
@@ -33,6 +35,14 @@ import org.amp4j.spi.PendingWrites;
  * requests read, instead of making memory grow. Independently, {@link #write} refuses bytes beyond
  * {@link Limits#maxPendingWriteBytes()}.
  *
+ * <p>Writes are coalesced. Frames written by other threads wait in a queue that one task on the
+ * event loop empties, however many arrived; a frame written on the event loop first appends those
+ * queued before it, so frames go out in the order of the {@code write} calls. The frames appended
+ * during one turn of the event loop are copied into one pooled buffer (up to {@link #BATCH_BYTES}),
+ * handed to the channel and flushed together at the end of the turn, so that many small frames cost
+ * one channel write, one completion and one system call instead of one each. A frame of {@link
+ * #BATCH_BYTES} or more is handed over as it is.
+ *
  * <p>Handler calls run on the channel's event loop. Received buffers are released after {@link
  * ConnectionHandler#onBytes} returns.
  */
@@ -45,10 +55,22 @@ final class NettyConnection implements Connection {
   // stops before writes start failing.
   private static final int MAX_HIGH_WATER_MARK = 64 * 1024;
 
+  /** Frames shorter than this are copied into the current batch; a batch holds at most this. */
+  static final int BATCH_BYTES = 16 * 1024;
+
   private final Channel channel;
   private final PendingWrites pendingWriteBytes;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
+  // Frames written by threads other than the event loop's, and whether a task to append them is
+  // on its way: one task for many frames.
+  private final Queue<byte[]> queued = PlatformDependent.newMpscQueue();
+  private final AtomicBoolean drainScheduled = new AtomicBoolean();
+  private final Runnable drainQueued =
+      () -> {
+        drainScheduled.set(false);
+        appendQueued();
+      };
   private volatile boolean readingPaused;
   private volatile String remote;
   private volatile Throwable closeCause;
@@ -56,7 +78,9 @@ final class NettyConnection implements Connection {
   // Confined to the event loop.
   private ConnectionHandler handler;
   private boolean inactive;
-  private boolean flushQueued; // event loop only
+  private boolean flushQueued;
+  private ByteBuf batch; // frames written in this turn of the event loop, not yet handed over
+  private int batchBytes;
 
   /** Wraps a channel that has auto-read off, adding this connection's handler to its pipeline. */
   NettyConnection(Channel channel, Limits limits) {
@@ -100,13 +124,74 @@ final class NettyConnection implements Connection {
       return;
     }
     pendingWriteBytes.reserve(length, remoteAddress());
-    onEventLoop(
-        () -> {
-          channel
-              .write(Unpooled.wrappedBuffer(data))
-              .addListener((ChannelFuture f) -> written(f, length));
-          flushSoon();
-        });
+    if (channel.eventLoop().inEventLoop()) {
+      appendQueued(); // frames queued by other threads before this one go first
+      append(data);
+    } else {
+      queued.offer(data);
+      if (drainScheduled.compareAndSet(false, true)) {
+        channel.eventLoop().execute(drainQueued);
+      }
+    }
+  }
+
+  /** Appends the frames other threads queued, in their order. Event loop only. */
+  private void appendQueued() {
+    byte[] data;
+    while ((data = queued.poll()) != null) {
+      append(data);
+    }
+  }
+
+  /** Adds a frame to the batch, or hands it over on its own when large. Event loop only. */
+  private void append(byte[] data) {
+    int length = data.length;
+    if (!channel.isActive()) {
+      pendingWriteBytes.release(length); // lost with the connection, as Netty fails the write
+      return;
+    }
+    if (length >= BATCH_BYTES) {
+      handOverBatch();
+      channel
+          .write(Unpooled.wrappedBuffer(data))
+          .addListener((ChannelFuture f) -> written(f, length));
+    } else {
+      if (batch != null && batchBytes + length > BATCH_BYTES) {
+        handOverBatch();
+      }
+      if (batch == null) {
+        batch = channel.alloc().ioBuffer(Math.max(length, 1024), BATCH_BYTES);
+      }
+      batch.writeBytes(data);
+      batchBytes += length;
+    }
+    flushSoon();
+  }
+
+  /** Gives the batch to the channel (not yet flushed). Event loop only. */
+  private void handOverBatch() {
+    ByteBuf b = batch;
+    if (b == null) {
+      return;
+    }
+    int length = batchBytes;
+    batch = null;
+    batchBytes = 0;
+    channel.write(b).addListener((ChannelFuture f) -> written(f, length));
+  }
+
+  /** Drops the frames that can no longer be written. Event loop only. */
+  private void dropUnwritten() {
+    byte[] data;
+    while ((data = queued.poll()) != null) {
+      pendingWriteBytes.release(data.length);
+    }
+    if (batch != null) {
+      batch.release();
+      batch = null;
+      pendingWriteBytes.release(batchBytes);
+      batchBytes = 0;
+    }
   }
 
   /**
@@ -122,6 +207,7 @@ final class NettyConnection implements Connection {
           .execute(
               () -> {
                 flushQueued = false;
+                handOverBatch();
                 channel.flush();
               });
     }
@@ -150,8 +236,14 @@ final class NettyConnection implements Connection {
     if (!closing.compareAndSet(false, true)) {
       return;
     }
-    // An empty write completes after every write queued before it: closing then flushes them.
-    channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    // On the event loop, after every write queued before: the batch goes first, then an empty
+    // write that completes after all of them, and closing follows it.
+    onEventLoop(
+        () -> {
+          appendQueued();
+          handOverBatch();
+          channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        });
     ScheduledFuture<?> giveUp =
         channel
             .eventLoop()
@@ -269,6 +361,7 @@ final class NettyConnection implements Connection {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
       inactive = true;
+      dropUnwritten();
       if (handler != null) {
         handler.onClosed(closeCause);
       }

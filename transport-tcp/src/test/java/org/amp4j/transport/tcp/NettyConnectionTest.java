@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -153,6 +154,60 @@ class NettyConnectionTest {
       assertThat(server.closeCount()).isEqualTo(1);
       assertThat(client.closeCount()).isEqualTo(1);
       assertThat(loop.client.pendingWriteBytes()).isZero();
+    }
+  }
+
+  @Test
+  void smallWritesCoalesced_andLargeOnesBetween_arriveInOrder_beforeTheClose() throws Exception {
+    try (Loopback loop = Loopback.open()) {
+      RecordingHandler server = new RecordingHandler();
+      loop.server.start(server);
+      loop.client.start(new RecordingHandler());
+      ByteArrayOutputStream sent = new ByteArrayOutputStream();
+      Random random = new Random(4);
+      for (int i = 0; i < 5_000; i++) {
+        // mostly small frames, batched together; now and then one of at least BATCH_BYTES,
+        // handed over on its own between two batches
+        int length =
+            i % 500 == 499
+                ? NettyConnection.BATCH_BYTES + random.nextInt(3)
+                : 1 + random.nextInt(200);
+        byte[] frame = randomBytes(length, i);
+        sent.write(frame);
+        loop.client.write(frame);
+      }
+      loop.client.close();
+
+      assertThat(server.awaitBytes(sent.size())).isEqualTo(sent.toByteArray());
+      assertThat(server.awaitClosed()).isNull();
+      assertThat(loop.client.pendingWriteBytes()).isZero();
+    }
+  }
+
+  @Test
+  void writeOnTheEventLoop_goesAfterAWriteAnotherThreadMadeBefore() throws Exception {
+    try (Loopback loop = Loopback.open()) {
+      // On the server's event loop, when the client's byte arrives: another thread writes "A"
+      // and returns (its frame waits for the event loop, which is busy here), then the event
+      // loop itself writes "B". The wire must carry "A" first.
+      loop.server.start(
+          new RecordingHandler(
+              bytes -> {
+                Thread other = new Thread(() -> loop.server.write(new byte[] {'A'}));
+                other.start();
+                try {
+                  other.join(TimeUnit.SECONDS.toMillis(WAIT));
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                loop.server.write(new byte[] {'B'});
+              }));
+      RecordingHandler client = new RecordingHandler();
+      loop.client.start(client);
+
+      loop.client.write(new byte[] {'x'});
+
+      assertThat(client.awaitBytes(2)).asString(US_ASCII).isEqualTo("AB");
     }
   }
 
