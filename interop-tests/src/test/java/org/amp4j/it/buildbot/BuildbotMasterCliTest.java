@@ -33,6 +33,7 @@ class BuildbotMasterCliTest {
     final CompletableFuture<String> firstLine = new CompletableFuture<>();
     final CompletableFuture<Void> outClosed = new CompletableFuture<>();
     final StringBuilder err = new StringBuilder();
+    final CompletableFuture<Void> errClosed = new CompletableFuture<>();
 
     Cli(String... args) throws IOException {
       File root = new File(System.getProperty("user.dir")).getParentFile();
@@ -71,7 +72,9 @@ class BuildbotMasterCliTest {
         synchronized (err) {
           err.append(text);
         }
+        errClosed.complete(null);
       } catch (IOException e) {
+        errClosed.completeExceptionally(e);
         throw new UncheckedIOException(e);
       }
     }
@@ -85,6 +88,7 @@ class BuildbotMasterCliTest {
     int exit() throws Exception {
       assertThat(process.waitFor(WAIT, TimeUnit.SECONDS)).as("the CLI exits").isTrue();
       outClosed.get(WAIT, TimeUnit.SECONDS);
+      errClosed.get(WAIT, TimeUnit.SECONDS); // stderr is read whole: wait until it is in
       return process.exitValue();
     }
 
