@@ -71,11 +71,11 @@ public final class Bench {
             .start();
     List<RunResult> results = new ArrayList<>();
     try {
-      int port = awaitPort(server, system);
+      Ports ports = awaitPorts(server, system);
       for (Workload w : Workload.values()) {
-        RunResult r = runClient(system, port, w);
+        RunResult r = runClient(system, ports, w);
         System.err.printf(
-            "round %d %-18s %s: %,12.0f calls/s%s%s%n",
+            "round %d %-18s %s: %,12.0f calls/s%s  B/call client %.0f server %.0f%s%n",
             round,
             system,
             w.key(),
@@ -83,6 +83,8 @@ public final class Bench {
             r.p50Micros() >= 0
                 ? String.format("  p50 %.0f µs  p99 %.0f µs", r.p50Micros(), r.p99Micros())
                 : "",
+            r.clientBytesPerCall(),
+            r.serverBytesPerCall(),
             r.errors() > 0 ? "  ERRORS " + r.errors() : "");
         results.add(r);
       }
@@ -95,19 +97,32 @@ public final class Bench {
     return results;
   }
 
-  private static int awaitPort(Process server, String system) throws IOException {
+  /** A server's two ports: the system's and its {@link AllocationChannel}'s. */
+  private record Ports(int system, int allocation) {}
+
+  private static Ports awaitPorts(Process server, String system) throws IOException {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+    int allocation = -1;
     String line;
     while ((line = out.readLine()) != null) {
-      if (line.startsWith("listening on ")) {
-        return Integer.parseInt(line.substring("listening on ".length()).trim());
+      if (line.startsWith(LoopbackServer.ALLOCATION)) {
+        allocation = port(line, LoopbackServer.ALLOCATION);
+      } else if (line.startsWith(LoopbackServer.LISTENING)) {
+        if (allocation < 0) {
+          throw new IOException("server for " + system + " printed no allocation channel port");
+        }
+        return new Ports(port(line, LoopbackServer.LISTENING), allocation);
       }
     }
-    throw new IOException("server for " + system + " exited without printing its port");
+    throw new IOException("server for " + system + " exited without printing its ports");
   }
 
-  private RunResult runClient(String system, int port, Workload w)
+  private static int port(String line, String prefix) {
+    return Integer.parseInt(line.substring(prefix.length()).trim());
+  }
+
+  private RunResult runClient(String system, Ports ports, Workload w)
       throws IOException, InterruptedException {
     Process client =
         new ProcessBuilder(
@@ -116,7 +131,8 @@ public final class Bench {
                 classpath,
                 LoopbackClient.class.getName(),
                 system,
-                Integer.toString(port),
+                Integer.toString(ports.system()),
+                Integer.toString(ports.allocation()),
                 w.key(),
                 Long.toString(options.warmupMs),
                 Long.toString(options.durationMs))

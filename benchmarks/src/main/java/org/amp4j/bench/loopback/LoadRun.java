@@ -13,7 +13,10 @@ import java.util.concurrent.atomic.LongAdder;
  * answer starting the next call, for a warm-up and then a measured window.
  *
  * <p>Calls/s counts the answers inside the measured window. Latency (workload a only, where calls
- * are strictly one after another) is from just before the call to its answer's callback.
+ * are strictly one after another) is from just before the call to its answer's callback. Allocation
+ * is the heap bytes each JVM allocated in the window ({@link AllocatedBytes}), this one read
+ * directly and the server's asked over its {@link AllocationChannel} just before and just after:
+ * the server's readings enclose the client's by one loopback round trip each side.
  */
 final class LoadRun {
   private final LongAdder answered = new LongAdder();
@@ -25,18 +28,34 @@ final class LoadRun {
 
   private LoadRun() {}
 
+  /**
+   * Runs the workload.
+   *
+   * @param port the system's port
+   * @param allocationPort the port of the server's {@link AllocationChannel}
+   */
   static RunResult run(
-      String systemName, int port, Workload workload, Duration warmup, Duration measure)
+      String systemName,
+      int port,
+      int allocationPort,
+      Workload workload,
+      Duration warmup,
+      Duration measure)
       throws Exception {
-    return new LoadRun().go(systemName, port, workload, warmup, measure);
+    return new LoadRun().go(systemName, port, allocationPort, workload, warmup, measure);
   }
 
   private RunResult go(
-      String systemName, int port, Workload workload, Duration warmup, Duration measure)
+      String systemName,
+      int port,
+      int allocationPort,
+      Workload workload,
+      Duration warmup,
+      Duration measure)
       throws Exception {
     LoopbackSystem system = LoopbackSystem.named(systemName);
     List<LoopbackSystem.Caller> callers = new ArrayList<>();
-    try {
+    try (AllocationChannel.Client server = AllocationChannel.connect(allocationPort)) {
       for (int i = 0; i < workload.connections; i++) {
         callers.add(system.connect("127.0.0.1", port));
       }
@@ -49,6 +68,8 @@ final class LoadRun {
         }
       }
       Thread.sleep(warmup.toMillis());
+      long serverBefore = server.ask();
+      long clientBefore = AllocatedBytes.total();
       long before = answered.sum();
       long start = System.nanoTime();
       measuring = true;
@@ -56,6 +77,8 @@ final class LoadRun {
       measuring = false;
       long end = System.nanoTime();
       long calls = answered.sum() - before;
+      long clientBytes = AllocatedBytes.total() - clientBefore;
+      long serverBytes = server.ask() - serverBefore;
       stopping = true;
       if (!drained.await(10, TimeUnit.SECONDS)) {
         // calls that never came back are errors, not just a warning
@@ -71,7 +94,15 @@ final class LoadRun {
         p99 = percentile(sorted, 0.99) / 1000.0;
       }
       return new RunResult(
-          systemName, workload.key(), calls, (end - start) / 1e9, errors.sum(), p50, p99);
+          systemName,
+          workload.key(),
+          calls,
+          (end - start) / 1e9,
+          errors.sum(),
+          p50,
+          p99,
+          clientBytes,
+          serverBytes);
     } finally {
       for (LoopbackSystem.Caller c : callers) {
         c.close();

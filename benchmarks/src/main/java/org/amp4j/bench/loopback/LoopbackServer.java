@@ -3,12 +3,19 @@ package org.amp4j.bench.loopback;
 import java.io.IOException;
 
 /**
- * Serves {@link Sum} with one system on 127.0.0.1 and an OS-chosen port; prints {@code listening on
- * PORT} and exits when its standard input closes.
+ * Serves {@link Sum} with one system on 127.0.0.1 and an OS-chosen port, and its {@link
+ * AllocationChannel} on another; prints {@code allocation on PORT}, then {@code listening on PORT},
+ * and exits when its standard input closes.
  *
  * <pre>java -cp ... org.amp4j.bench.loopback.LoopbackServer amp4j-msgpack</pre>
  */
 public final class LoopbackServer {
+  /** Starts the line that gives the {@link AllocationChannel}'s port. */
+  static final String ALLOCATION = "allocation on ";
+
+  /** Starts the line that gives the system's port, printed last. */
+  static final String LISTENING = "listening on ";
+
   private LoopbackServer() {}
 
   /** Runs the server; the only argument is the system's name. */
@@ -17,8 +24,10 @@ public final class LoopbackServer {
       System.err.println("usage: LoopbackServer SYSTEM   (one of " + LoopbackSystem.NAMES + ")");
       System.exit(64);
     }
-    try (LoopbackSystem.Server server = LoopbackSystem.named(args[0]).serve()) {
-      System.out.println("listening on " + server.port());
+    try (AllocationChannel.Server allocation = AllocationChannel.serve();
+        LoopbackSystem.Server server = LoopbackSystem.named(args[0]).serve()) {
+      System.out.println(ALLOCATION + allocation.port());
+      System.out.println(LISTENING + server.port());
       System.out.flush();
       drain();
     }

@@ -7,9 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
-/** Medians over the rounds, as a text table, {@code results.json} and the summary line. */
+/**
+ * Medians over the rounds, as text tables (calls/s and latency; heap bytes allocated per call),
+ * {@code results.json} and the summary line.
+ */
 final class Report {
   private final Bench.Options options;
   private final List<RunResult> runs;
@@ -20,6 +24,8 @@ final class Report {
       double callsPerSecond,
       double p50Micros,
       double p99Micros,
+      double clientBytesPerCall,
+      double serverBytesPerCall,
       long errors,
       List<Double> rounds) {}
 
@@ -40,9 +46,11 @@ final class Report {
           bySystem.put(
               w,
               new Median(
-                  median(rs.stream().map(RunResult::callsPerSecond).toList()),
-                  median(rs.stream().map(RunResult::p50Micros).toList()),
-                  median(rs.stream().map(RunResult::p99Micros).toList()),
+                  median(rs, RunResult::callsPerSecond),
+                  median(rs, RunResult::p50Micros),
+                  median(rs, RunResult::p99Micros),
+                  median(rs, RunResult::clientBytesPerCall),
+                  median(rs, RunResult::serverBytesPerCall),
                   rs.stream().mapToLong(RunResult::errors).sum(),
                   rs.stream().map(RunResult::callsPerSecond).toList()));
         }
@@ -62,11 +70,10 @@ final class Report {
     return base == null || m == null ? Double.NaN : m.callsPerSecond() / base.callsPerSecond();
   }
 
-  static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> value) {
+    double[] sorted = runs.stream().mapToDouble(value).sorted().toArray();
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   String table() {
@@ -105,11 +112,40 @@ final class Report {
               cell(s, Workload.B),
               cell(s, Workload.C)));
     }
+    appendAllocation(sb);
     long errors = runs.stream().mapToLong(RunResult::errors).sum();
     if (errors > 0) {
       sb.append("failed or wrong calls in all runs: ").append(errors).append('\n');
     }
     return sb.toString();
+  }
+
+  /** The second table: client and server heap bytes per call by workload. */
+  private void appendAllocation(StringBuilder sb) {
+    sb.append("\nheap bytes allocated per call in the measured window, client and server JVM;")
+        .append(" medians\n");
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "| %-17s | %9s | %9s | %9s | %9s | %9s | %9s |%n",
+            "system",
+            "a: client",
+            "a: server",
+            "b: client",
+            "b: server",
+            "c: client",
+            "c: server"));
+    sb.append("|-------------------|-----------|-----------|-----------|-----------|")
+        .append("-----------|-----------|\n");
+    for (Map.Entry<String, Map<Workload, Median>> e : medians.entrySet()) {
+      sb.append(String.format(Locale.ROOT, "| %-17s |", e.getKey()));
+      for (Workload w : Workload.values()) {
+        Median m = e.getValue().get(w);
+        sb.append(bytesCell(m, Median::clientBytesPerCall))
+            .append(bytesCell(m, Median::serverBytesPerCall));
+      }
+      sb.append('\n');
+    }
   }
 
   private String cell(String system, Workload w) {
@@ -118,6 +154,13 @@ final class Report {
       return "";
     }
     return String.format(Locale.ROOT, "%,.0f (%.2f)", m.callsPerSecond(), ratio(system, w));
+  }
+
+  private static String bytesCell(Median m, ToDoubleFunction<Median> bytesPerCall) {
+    return String.format(
+        Locale.ROOT,
+        " %9s |",
+        m == null ? "" : String.format(Locale.ROOT, "%,.0f", bytesPerCall.applyAsDouble(m)));
   }
 
   /** The last stdout line: calls/s by workload, then system. */
@@ -190,11 +233,14 @@ final class Report {
             String.format(
                 Locale.ROOT,
                 "      \"%s\": {\"callsPerSecond\": %.1f, \"ratioToBaseline\": %s%s, "
+                    + "\"clientBytesPerCall\": %.1f, \"serverBytesPerCall\": %.1f, "
                     + "\"errors\": %d, \"rounds\": %s}",
                 we.getKey().key(),
                 m.callsPerSecond(),
                 number(ratio(e.getKey(), we.getKey())),
                 latency,
+                m.clientBytesPerCall(),
+                m.serverBytesPerCall(),
                 m.errors(),
                 m.rounds().stream()
                     .map(r -> String.format(Locale.ROOT, "%.1f", r))

@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
  * @param errors calls failed or answered wrongly (whole run)
  * @param p50Micros median latency, µs; negative when not measured (workloads b and c)
  * @param p99Micros 99th percentile latency, µs; negative when not measured
+ * @param clientBytes heap bytes the client JVM allocated in the measured window ({@link
+ *     AllocatedBytes})
+ * @param serverBytes heap bytes the server JVM allocated in the measured window, as the client
+ *     asked it over its {@link AllocationChannel}
  */
 record RunResult(
     String system,
@@ -22,7 +26,9 @@ record RunResult(
     double seconds,
     long errors,
     double p50Micros,
-    double p99Micros) {
+    double p99Micros,
+    long clientBytes,
+    long serverBytes) {
 
   private static final Pattern FIELD =
       Pattern.compile("\"(\\w+)\"\\s*:\\s*(\"([^\"]*)\"|[-+0-9.eE]+)");
@@ -31,11 +37,27 @@ record RunResult(
     return calls / seconds;
   }
 
+  /** Client heap bytes per call answered in the window; negative when no call was. */
+  double clientBytesPerCall() {
+    return perCall(clientBytes);
+  }
+
+  /** Server heap bytes per call answered in the window; negative when no call was. */
+  double serverBytesPerCall() {
+    return perCall(serverBytes);
+  }
+
+  private double perCall(long bytes) {
+    return calls == 0 ? -1 : (double) bytes / calls;
+  }
+
   String toJson() {
     return String.format(
         Locale.ROOT,
         "{\"system\":\"%s\",\"workload\":\"%s\",\"calls\":%d,\"seconds\":%.3f,"
-            + "\"callsPerSecond\":%.1f,\"errors\":%d,\"p50Micros\":%.1f,\"p99Micros\":%.1f}",
+            + "\"callsPerSecond\":%.1f,\"errors\":%d,\"p50Micros\":%.1f,\"p99Micros\":%.1f,"
+            + "\"clientBytes\":%d,\"serverBytes\":%d,"
+            + "\"clientBytesPerCall\":%.1f,\"serverBytesPerCall\":%.1f}",
         system,
         workload,
         calls,
@@ -43,7 +65,11 @@ record RunResult(
         callsPerSecond(),
         errors,
         p50Micros,
-        p99Micros);
+        p99Micros,
+        clientBytes,
+        serverBytes,
+        clientBytesPerCall(),
+        serverBytesPerCall());
   }
 
   /** Parses a line written by {@link #toJson()}. */
@@ -55,6 +81,8 @@ record RunResult(
     long errors = 0;
     double p50 = -1;
     double p99 = -1;
+    long clientBytes = -1;
+    long serverBytes = -1;
     Matcher m = FIELD.matcher(line);
     while (m.find()) {
       String v = m.group(3) != null ? m.group(3) : m.group(2);
@@ -66,12 +94,20 @@ record RunResult(
         case "errors" -> errors = Long.parseLong(v);
         case "p50Micros" -> p50 = Double.parseDouble(v);
         case "p99Micros" -> p99 = Double.parseDouble(v);
+        case "clientBytes" -> clientBytes = Long.parseLong(v);
+        case "serverBytes" -> serverBytes = Long.parseLong(v);
         default -> {}
       }
     }
-    if (system == null || workload == null || calls < 0 || seconds <= 0) {
+    if (system == null
+        || workload == null
+        || calls < 0
+        || seconds <= 0
+        || clientBytes < 0
+        || serverBytes < 0) {
       throw new IllegalArgumentException("not a client result line: " + line);
     }
-    return new RunResult(system, workload, calls, seconds, errors, p50, p99);
+    return new RunResult(
+        system, workload, calls, seconds, errors, p50, p99, clientBytes, serverBytes);
   }
 }

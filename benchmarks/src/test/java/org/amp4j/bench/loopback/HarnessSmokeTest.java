@@ -8,9 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +32,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A few seconds of the loopback harness, so that it keeps working: every system the harness knows
  * serves in-process on 127.0.0.1 and an OS-chosen port, and the harness's own client runs every
  * workload against it briefly. Checks correctness and liveness only, never speed: some calls were
- * answered, every answer was right, the result JSON is well-formed, and the server closes.
+ * answered, every answer was right, heap bytes per call were measured on both sides, the result
+ * JSON is well-formed, and the server closes.
+ *
+ * <p>The server's {@link AllocationChannel} runs in-process too, so here its figure is this whole
+ * JVM's (client and server together): only its presence is checked, never its size.
  */
 class HarnessSmokeTest {
   private static final Duration WARMUP = Duration.ofMillis(100);
@@ -55,6 +65,31 @@ class HarnessSmokeTest {
     }
   }
 
+  @Test
+  void allocationChannel_closedWithoutAnAnswer_failsTheAskSayingWhich() throws IOException {
+    try (ServerSocket mute = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread closer =
+          new Thread(
+              () -> {
+                try (Socket s = mute.accept()) {
+                  // read the request, so that closing sends an orderly end of stream, not a reset
+                  new BufferedReader(
+                          new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))
+                      .readLine();
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+      closer.start();
+      try (AllocationChannel.Client client = AllocationChannel.connect(mute.getLocalPort())) {
+        assertThatThrownBy(client::ask)
+            .isInstanceOf(IOException.class)
+            .hasMessageContaining("allocation channel on port " + mute.getLocalPort())
+            .hasMessageContaining("closed without answering");
+      }
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("systems")
   void everySystem_answersEveryWorkloadCorrectly_andItsServerClosesCleanly(String system)
@@ -62,10 +97,10 @@ class HarnessSmokeTest {
     LoopbackSystem.Server server = LoopbackSystem.named(system).serve();
     int port = server.port();
     List<RunResult> results = new ArrayList<>();
-    try {
+    try (AllocationChannel.Server allocation = AllocationChannel.serve()) {
       assertThat(port).as("port").isBetween(1, 65535);
       for (Workload w : Workload.values()) {
-        results.add(runAndCheck(system, port, w));
+        results.add(runAndCheck(system, port, allocation.port(), w));
       }
     } catch (Throwable t) {
       try {
@@ -85,11 +120,12 @@ class HarnessSmokeTest {
   }
 
   /** One workload with the harness's client code, as {@code LoopbackClient} runs it. */
-  private static RunResult runAndCheck(String system, int port, Workload w) throws IOException {
+  private static RunResult runAndCheck(String system, int port, int allocationPort, Workload w)
+      throws IOException {
     RunResult r =
         assertTimeoutPreemptively(
             RUN_LIMIT,
-            () -> LoadRun.run(system, port, w, WARMUP, MEASURE),
+            () -> LoadRun.run(system, port, allocationPort, w, WARMUP, MEASURE),
             () -> system + " " + w.key() + " did not finish; calls lost in flight?");
     String where = system + " " + w.key();
     assertThat(r.system()).as(where).isEqualTo(system);
@@ -103,6 +139,8 @@ class HarnessSmokeTest {
     } else {
       assertThat(r.p50Micros()).as(where + ": latency is measured on workload a only").isNegative();
     }
+    assertThat(r.clientBytesPerCall()).as(where + ": client bytes per call").isPositive();
+    assertThat(r.serverBytesPerCall()).as(where + ": server bytes per call").isPositive();
 
     String line = r.toJson();
     Map<String, Object> json = object(parse(line));
@@ -116,16 +154,26 @@ class HarnessSmokeTest {
             "callsPerSecond",
             "errors",
             "p50Micros",
-            "p99Micros")
+            "p99Micros",
+            "clientBytes",
+            "serverBytes",
+            "clientBytesPerCall",
+            "serverBytesPerCall")
         .containsEntry("system", system)
         .containsEntry("workload", w.key())
         .containsEntry("calls", r.calls())
-        .containsEntry("errors", 0L);
+        .containsEntry("errors", 0L)
+        .containsEntry("clientBytes", r.clientBytes())
+        .containsEntry("serverBytes", r.serverBytes());
+    assertThat(positive(json, "clientBytesPerCall")).as(line).isTrue();
+    assertThat(positive(json, "serverBytesPerCall")).as(line).isTrue();
     RunResult back = RunResult.parse(line);
     assertThat(back.system()).isEqualTo(system);
     assertThat(back.workload()).isEqualTo(w.key());
     assertThat(back.calls()).isEqualTo(r.calls());
     assertThat(back.errors()).isZero();
+    assertThat(back.clientBytes()).isEqualTo(r.clientBytes());
+    assertThat(back.serverBytes()).isEqualTo(r.serverBytes());
     return r;
   }
 
@@ -149,8 +197,16 @@ class HarnessSmokeTest {
     for (Object workload : bySystem.values()) {
       assertThat(object(workload))
           .as(text)
-          .containsKeys("callsPerSecond", "ratioToBaseline", "errors", "rounds")
+          .containsKeys(
+              "callsPerSecond",
+              "ratioToBaseline",
+              "clientBytesPerCall",
+              "serverBytesPerCall",
+              "errors",
+              "rounds")
           .containsEntry("errors", 0L);
+      assertThat(positive(object(workload), "clientBytesPerCall")).as(text).isTrue();
+      assertThat(positive(object(workload), "serverBytesPerCall")).as(text).isTrue();
       assertThat(object(workload).get("rounds")).asInstanceOf(LIST).hasSize(1);
     }
 
@@ -160,6 +216,11 @@ class HarnessSmokeTest {
     for (Object workload : bySummary.values()) {
       assertThat(object(workload)).as(summary).containsOnlyKeys(system);
     }
+  }
+
+  /** Whether a JSON object has a number under this key, and it is above zero. */
+  private static boolean positive(Map<String, Object> json, String key) {
+    return json.get(key) instanceof Number n && n.doubleValue() > 0;
   }
 
   @SuppressWarnings("unchecked")
