@@ -1,5 +1,6 @@
 package org.amp4j.value;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -37,8 +38,10 @@ public interface Fields {
    * @throws IllegalArgumentException naming the field that is missing or malformed
    */
   default <R> R read(RecordSchema<R> schema) {
-    java.util.Map<String, Object> values = new java.util.HashMap<>();
-    for (RecordSchema.FieldSpec f : schema.fields()) {
+    List<RecordSchema.FieldSpec> fields = schema.fields();
+    Object[] values = new Object[fields.size()];
+    for (int i = 0; i < values.length; i++) {
+      RecordSchema.FieldSpec f = fields.get(i);
       if (!contains(f.name())) {
         if (!f.optional()) {
           throw new IllegalArgumentException(
@@ -47,7 +50,7 @@ public interface Fields {
         continue;
       }
       try {
-        values.put(f.name(), get(f.name(), f.type()));
+        values[i] = get(f.name(), f.type());
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             schema.name() + "." + f.name() + ": " + e.getMessage(), e);

@@ -188,12 +188,24 @@ public final class RecordSchema<R> {
   public R create(Map<String, Object> values) {
     Object[] args = new Object[fields.size()];
     for (int i = 0; i < args.length; i++) {
+      args[i] = values.get(fields.get(i).name());
+    }
+    return create(args);
+  }
+
+  /**
+   * Creates a record from field values in declaration order (absent optional fields: null). Takes
+   * ownership of the array.
+   *
+   * @throws IllegalArgumentException if a required field is missing or the record's constructor
+   *     rejects the values
+   */
+  R create(Object[] args) {
+    for (int i = 0; i < args.length; i++) {
       FieldSpec f = fields.get(i);
-      Object v = values.get(f.name());
-      if (v == null && !f.optional()) {
+      if (args[i] == null && !f.optional()) {
         throw new IllegalArgumentException(name + "." + f.name() + ": required field is missing");
       }
-      args[i] = v;
     }
     if (constructor == null) {
       Map<String, Object> copy = new java.util.LinkedHashMap<>();
