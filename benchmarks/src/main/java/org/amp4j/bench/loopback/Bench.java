@@ -13,17 +13,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the loopback comparison: for each round, for each system, a server JVM and then one client
- * JVM per workload; reports medians over the rounds as a table, {@code results.json} and {@code
- * chart.svg}, and as the last line of standard output one JSON object of calls/s by workload and
- * system.
+ * Runs the loopback comparison: for each round, for each system, a server JVM and one client JVM
+ * that warms both up (JIT) and then runs every workload; reports medians over the rounds as a
+ * table, {@code results.json} and {@code chart.svg}, and as the last line of standard output one
+ * JSON object of calls/s by workload and system.
  *
  * <pre>
- * Bench [--quick] [--rounds N] [--warmup-ms MS] [--duration-ms MS] [--systems a,b,...] [--out DIR]
+ * Bench [--quick] [--rounds N] [--jit-warmup-ms MS] [--warmup-ms MS] [--duration-ms MS]
+ *       [--systems a,b,...] [--out DIR]
  * </pre>
  *
- * <p>Defaults (the full run): 3 rounds, 3 s warm-up and 8 s measured per workload, every system,
- * {@code benchmarks/results}. {@code --quick}: 1 round, 1 s warm-up, 2.5 s measured.
+ * <p>Defaults (the full run): 3 rounds; per system 5 s of JIT warm-up, then per workload 2 s
+ * warm-up and 7 s measured; every system; {@code benchmarks/results}. {@code --quick}: 1 round, 4 s
+ * JIT warm-up, 0.5 s warm-up and 2 s measured per workload.
  */
 public final class Bench {
   private final Options options;
@@ -72,13 +74,12 @@ public final class Bench {
     List<RunResult> results = new ArrayList<>();
     try {
       Ports ports = awaitPorts(server, system);
-      for (Workload w : Workload.values()) {
-        RunResult r = runClient(system, ports, w);
+      for (RunResult r : runClient(system, ports)) {
         System.err.printf(
             "round %d %-18s %s: %,12.0f calls/s%s  B/call client %.0f server %.0f%s%n",
             round,
             system,
-            w.key(),
+            r.workload(),
             r.callsPerSecond(),
             r.p50Micros() >= 0
                 ? String.format("  p50 %.0f µs  p99 %.0f µs", r.p50Micros(), r.p99Micros())
@@ -122,8 +123,13 @@ public final class Bench {
     return Integer.parseInt(line.substring(prefix.length()).trim());
   }
 
-  private RunResult runClient(String system, Ports ports, Workload w)
+  /** One client JVM runs every workload, after its JIT warm-up; one result per workload. */
+  private List<RunResult> runClient(String system, Ports ports)
       throws IOException, InterruptedException {
+    List<String> workloads = new ArrayList<>();
+    for (Workload w : Workload.values()) {
+      workloads.add(w.key());
+    }
     Process client =
         new ProcessBuilder(
                 java,
@@ -133,7 +139,8 @@ public final class Bench {
                 system,
                 Integer.toString(ports.system()),
                 Integer.toString(ports.allocation()),
-                w.key(),
+                String.join(",", workloads),
+                Long.toString(options.jitWarmupMs),
                 Long.toString(options.warmupMs),
                 Long.toString(options.durationMs))
             .redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -141,30 +148,43 @@ public final class Bench {
     client.getOutputStream().close();
     String out = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int status = client.waitFor();
-    String last = out.strip().lines().reduce((x, y) -> y).orElse("");
-    if (status != 0 || last.isEmpty()) {
-      throw new IOException(
-          "client " + system + " " + w.key() + " exited with " + status + ": " + out);
+    List<RunResult> results = new ArrayList<>();
+    for (String line : out.strip().lines().toList()) {
+      if (line.startsWith("{")) {
+        results.add(RunResult.parse(line));
+      }
     }
-    return RunResult.parse(last);
+    if (status != 0 || results.size() != workloads.size()) {
+      throw new IOException("client " + system + " exited with " + status + ": " + out);
+    }
+    return results;
   }
 
   /** The command line. */
-  record Options(int rounds, long warmupMs, long durationMs, List<String> systems, Path out) {
+  record Options(
+      int rounds,
+      long jitWarmupMs,
+      long warmupMs,
+      long durationMs,
+      List<String> systems,
+      Path out) {
     static Options parse(String[] args) {
       int rounds = 3;
-      long warmup = 3000;
-      long duration = 8000;
+      long jitWarmup = 5000;
+      long warmup = 2000;
+      long duration = 7000;
       List<String> systems = LoopbackSystem.NAMES;
       Path out = Path.of("benchmarks", "results");
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--quick" -> {
             rounds = 1;
-            warmup = 1000;
-            duration = 2500;
+            jitWarmup = 4000;
+            warmup = 500;
+            duration = 2000;
           }
           case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
+          case "--jit-warmup-ms" -> jitWarmup = Long.parseLong(value(args, ++i));
           case "--warmup-ms" -> warmup = Long.parseLong(value(args, ++i));
           case "--duration-ms" -> duration = Long.parseLong(value(args, ++i));
           case "--systems" -> systems = Arrays.asList(value(args, ++i).split(","));
@@ -173,13 +193,14 @@ public final class Bench {
               throw new IllegalArgumentException(
                   "unknown option "
                       + args[i]
-                      + "; expected --quick, --rounds, --warmup-ms, --duration-ms, --systems, --out");
+                      + "; expected --quick, --rounds, --jit-warmup-ms, --warmup-ms,"
+                      + " --duration-ms, --systems, --out");
         }
       }
       for (String s : systems) {
         LoopbackSystem.named(s); // fails with the known names
       }
-      return new Options(rounds, warmup, duration, List.copyOf(systems), out);
+      return new Options(rounds, jitWarmup, warmup, duration, List.copyOf(systems), out);
     }
 
     private static String value(String[] args, int i) {

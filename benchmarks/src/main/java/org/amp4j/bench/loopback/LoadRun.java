@@ -1,5 +1,6 @@
 package org.amp4j.bench.loopback;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +11,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs one workload against one server: each connection keeps its share of calls in flight, each
- * answer starting the next call, for a warm-up and then a measured window.
+ * answer starting the next call, for a warm-up (counted from the first answer) and then a measured
+ * window.
  *
  * <p>Calls/s counts the answers inside the measured window. Latency (workload a only, where calls
  * are strictly one after another) is from just before the call to its answer's callback. Allocation
@@ -19,7 +21,12 @@ import java.util.concurrent.atomic.LongAdder;
  * the server's readings enclose the client's by one loopback round trip each side.
  */
 final class LoadRun {
+  /** How long a run waits for its first answer or failed call before it fails. */
+  static final Duration FIRST_ANSWER_LIMIT = Duration.ofSeconds(30);
+
   private final LongAdder answered = new LongAdder();
+  private final CountDownLatch firstOutcome = new CountDownLatch(1);
+  private final CountDownLatch answerInWindow = new CountDownLatch(1);
   private final LongAdder errors = new LongAdder();
   private volatile boolean stopping;
   private volatile boolean measuring;
@@ -67,6 +74,12 @@ final class LoadRun {
           new Slot(caller, drained, recordLatency, seed++ << 32).next();
         }
       }
+      // The warm-up counts from the first answer (or failure): a cold JVM may take long over its
+      // first call.
+      if (!firstOutcome.await(FIRST_ANSWER_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+        throw new IOException(
+            systemName + " " + workload.key() + ": no answer within " + FIRST_ANSWER_LIMIT);
+      }
       Thread.sleep(warmup.toMillis());
       long serverBefore = server.ask();
       long clientBefore = AllocatedBytes.total();
@@ -74,6 +87,13 @@ final class LoadRun {
       long start = System.nanoTime();
       measuring = true;
       Thread.sleep(measure.toMillis());
+      // A window holds at least one answer: a system stalled (a collection, say) past the
+      // window's end keeps it open rather than report nothing.
+      if (!measure.isZero()
+          && !answerInWindow.await(FIRST_ANSWER_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+        throw new IOException(
+            systemName + " " + workload.key() + ": no answer within " + FIRST_ANSWER_LIMIT);
+      }
       measuring = false;
       long end = System.nanoTime();
       long calls = answered.sum() - before;
@@ -163,12 +183,17 @@ final class LoadRun {
         record(System.nanoTime() - start);
       }
       answered.increment();
+      firstOutcome.countDown();
+      if (measuring) {
+        answerInWindow.countDown(); // after the count, which the window then includes
+      }
       next();
     }
 
     // A failed slot stops: continuing could recurse without end on synchronous failures.
     private void failed(Throwable t) {
       errors.increment();
+      firstOutcome.countDown();
       if (errors.sum() <= 5) {
         System.err.println("call failed: " + t);
       }

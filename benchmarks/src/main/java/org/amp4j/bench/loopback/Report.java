@@ -81,8 +81,10 @@ final class Report {
     sb.append(
         String.format(
             Locale.ROOT,
-            "%d round(s), %d ms warm-up + %d ms measured per run; medians; (x) = ratio to %s%n",
+            "%d round(s); per system %d ms JIT warm-up, then per workload %d ms warm-up + %d ms"
+                + " measured; medians; (x) = ratio to %s%n",
             options.rounds(),
+            options.jitWarmupMs(),
             options.warmupMs(),
             options.durationMs(),
             LoopbackSystem.BASELINE));
@@ -204,9 +206,11 @@ final class Report {
     sb.append(
         String.format(
             Locale.ROOT,
-            "  \"method\": {\"rounds\": %d, \"warmupMs\": %d, \"durationMs\": %d, "
-                + "\"baseline\": \"%s\", \"statistic\": \"median over rounds\"},%n",
+            "  \"method\": {\"rounds\": %d, \"jitWarmupMs\": %d, \"warmupMs\": %d,"
+                + " \"durationMs\": %d, \"baseline\": \"%s\","
+                + " \"statistic\": \"median over rounds\"},%n",
             options.rounds(),
+            options.jitWarmupMs(),
             options.warmupMs(),
             options.durationMs(),
             LoopbackSystem.BASELINE));

@@ -181,7 +181,7 @@ class HarnessSmokeTest {
   private static void checkReport(String system, List<RunResult> results) throws IOException {
     Bench.Options options =
         new Bench.Options(
-            1, WARMUP.toMillis(), MEASURE.toMillis(), List.of(system), Path.of("unused"));
+            1, 0, WARMUP.toMillis(), MEASURE.toMillis(), List.of(system), Path.of("unused"));
     Report report = new Report(options, results);
 
     String text = report.json();
