@@ -10,7 +10,9 @@ import org.amp4j.ProtocolException;
 /**
  * Cuts a byte stream into boxes (spec 2), incrementally: input may be split at any byte, and {@link
  * #next} consumes exactly the bytes of the box it returns. Keeps only the incomplete tail: a
- * partial length prefix, the key or value being filled, and the pairs of the box so far.
+ * partial length prefix, the key or value being filled, and the pairs of the box so far. A key is
+ * read into a buffer of the parser and then looked up in the parser's {@link KeyTable}, so that a
+ * key seen before costs no allocation; each value is one array.
  *
  * <p>Checks each declared length before allocating anything for it: a key length above 255 fails at
  * once (as Twisted), a value length above the value limit fails, a new key beyond the field limit
@@ -27,6 +29,11 @@ final class BoxParser {
 
   /** The longest key AMP allows. */
   static final int MAX_KEY_LENGTH = 255;
+
+  /** How many keys the {@link KeyTable} of a parser holds. */
+  static final int KEY_TABLE_SLOTS = 32;
+
+  private static final byte[] EMPTY = new byte[0];
 
   /**
    * What a parser accepts.
@@ -83,11 +90,14 @@ final class BoxParser {
   }
 
   private final Config config;
+  private final KeyTable keys = new KeyTable(KEY_TABLE_SLOTS);
+  private final byte[] keyBuffer = new byte[MAX_KEY_LENGTH];
 
   private State state = State.KEY_LENGTH;
   private int prefix; // the partial length prefix
   private int prefixBytes; // 0 or 1 bytes of it seen
-  private byte[] target; // the key or value being filled
+  private byte[] target; // the key buffer or the value being filled
+  private int targetLength; // how many bytes of target to fill
   private int filled;
   private ByteKey key; // the key of the pair being read
   private RawBox box;
@@ -128,7 +138,7 @@ final class BoxParser {
         }
         case KEY -> {
           if (fill(in)) {
-            onKey(new ByteKey(target));
+            onKey(keys.key(keyBuffer, targetLength));
           }
         }
         case VALUE_LENGTH -> {
@@ -186,7 +196,7 @@ final class BoxParser {
     // The box needs at least this key, a value length prefix and a terminator.
     checkBoxLength(boxLength + length + 4);
     boxLength += length;
-    startFilling(length);
+    startFilling(keyBuffer, length);
     state = State.KEY;
     return null;
   }
@@ -221,10 +231,10 @@ final class BoxParser {
     checkBoxLength(boxLength + length + 2);
     boxLength += length;
     if (length == 0) {
-      onValue(new byte[0]);
+      onValue(EMPTY);
       return;
     }
-    startFilling(length);
+    startFilling(new byte[length], length);
     state = State.VALUE;
   }
 
@@ -278,21 +288,27 @@ final class BoxParser {
     }
   }
 
-  private void startFilling(int length) {
-    target = new byte[length];
+  private void startFilling(byte[] buffer, int length) {
+    target = buffer;
+    targetLength = length;
     filled = 0;
   }
 
-  /** Copies available bytes into the target; true when it is full. */
+  /** Copies available bytes into the target; true when its length is filled. */
   private boolean fill(ByteBuffer in) {
-    int n = Math.min(in.remaining(), target.length - filled);
+    int n = Math.min(in.remaining(), targetLength - filled);
     in.get(target, filled, n);
     filled += n;
-    return filled == target.length;
+    return filled == targetLength;
   }
 
   /** Reads prefix bytes; true when both bytes are in. */
   private boolean readPrefix(ByteBuffer in) {
+    if (prefixBytes == 0 && in.remaining() >= 2) {
+      prefix = (in.get() & 0xFF) << 8 | (in.get() & 0xFF);
+      prefixBytes = 2;
+      return true;
+    }
     while (prefixBytes < 2 && in.hasRemaining()) {
       prefix = (prefix << 8) | (in.get() & 0xFF);
       prefixBytes++;

@@ -1,10 +1,9 @@
 package org.amp4j.codec.amp;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
 import org.amp4j.spi.ValuePath;
@@ -12,7 +11,13 @@ import org.amp4j.spi.ValuePath;
 /**
  * Collects the pairs of one box to write and serializes them sorted by key as unsigned bytes, as
  * Twisted does (spec 2.3), followed by the {@code 0x0000} terminator. Checks every key (1..255
- * bytes, no duplicates) and value (at most the value limit) as it is added. Not thread-safe.
+ * bytes, no duplicates) and value (at most the value limit) as it is added, and keeps the exact
+ * serialized length, so that the box is written into an array of exactly its size. Not thread-safe.
+ *
+ * <p>The pairs sit in arrays, position by position. Up to {@value #SORTED_LIMIT} pairs, as most
+ * boxes have, are kept sorted as they are added, each new key finding its place (and any equal key)
+ * by a scan. Beyond that, a pair is appended, a hash set of the keys catches repeats, and the pairs
+ * are sorted once when written, so that a box of thousands of pairs costs no quadratic time.
  *
  * <p>A box writer that splits values (the {@code amp.split-values} extension) writes a value longer
  * than 65,535 bytes as consecutive pairs with the same key, each carrying the next part of at most
@@ -25,22 +30,29 @@ import org.amp4j.spi.ValuePath;
  */
 final class BoxWriter {
 
-  private record Pair(ByteKey key, byte[] value) {}
+  /** The most pairs kept sorted as they are added. */
+  static final int SORTED_LIMIT = 16;
 
   private final int maxValueLength;
   private final boolean splitValues;
-  private final List<Pair> pairs = new ArrayList<>();
-  private final Map<ByteKey, ValuePath> seen = new HashMap<>();
+  private ByteKey[] keys;
+  private byte[][] values;
+  private int size;
+  private Set<ByteKey> seen; // the keys, once there are more than SORTED_LIMIT
   private long length = 2; // the terminator
 
   /**
    * @param maxValueLength the longest value allowed
    * @param splitValues whether values longer than 65,535 bytes are split over repeated keys;
    *     otherwise such values are refused
+   * @param expectedPairs how many pairs the box will likely have (room is made for more if needed)
    */
-  BoxWriter(int maxValueLength, boolean splitValues) {
+  BoxWriter(int maxValueLength, boolean splitValues, int expectedPairs) {
     this.maxValueLength = maxValueLength;
     this.splitValues = splitValues;
+    int capacity = Math.max(1, expectedPairs);
+    this.keys = new ByteKey[capacity];
+    this.values = new byte[capacity][];
   }
 
   /**
@@ -70,12 +82,51 @@ final class BoxWriter {
         || (!splitValues && value.length > Limits.AMP_MAX_VALUE_LENGTH)) {
       throw tooLong(where, value.length, false, maxValueLength);
     }
-    ValuePath earlier = seen.putIfAbsent(key, where);
-    if (earlier != null) {
-      throw new EncodingException("value " + where + " repeats the key of value " + earlier);
+    int at = size < SORTED_LIMIT ? sortedPosition(where, key) : lastPosition(where, key);
+    if (size == keys.length) {
+      keys = Arrays.copyOf(keys, size * 2);
+      values = Arrays.copyOf(values, size * 2);
     }
-    pairs.add(new Pair(key, value));
+    if (at < size) {
+      System.arraycopy(keys, at, keys, at + 1, size - at);
+      System.arraycopy(values, at, values, at + 1, size - at);
+    }
+    keys[at] = key;
+    values[at] = value;
+    size++;
     length += (4L + key.length()) * parts(value.length) + value.length;
+  }
+
+  /** Where a key goes among the sorted keys; throws if it is there already. */
+  private int sortedPosition(ValuePath where, ByteKey key) {
+    int at = size;
+    int order = 1;
+    while (at > 0 && (order = keys[at - 1].compareTo(key)) > 0) {
+      at--;
+    }
+    if (order == 0) {
+      throw repeated(where);
+    }
+    return at;
+  }
+
+  /** The end, for a key added beyond {@link #SORTED_LIMIT}; throws if it is there already. */
+  private int lastPosition(ValuePath where, ByteKey key) {
+    if (seen == null) {
+      seen = new HashSet<>(Arrays.asList(keys).subList(0, size));
+    }
+    if (!seen.add(key)) {
+      throw repeated(where);
+    }
+    return size;
+  }
+
+  /**
+   * The error for a repeated key. The earlier value has the same name, strict UTF-8 giving
+   * different names different keys, so its path reads as the same.
+   */
+  private static EncodingException repeated(ValuePath where) {
+    return new EncodingException("value " + where + " repeats the key of value " + where);
   }
 
   /**
@@ -110,22 +161,62 @@ final class BoxWriter {
     return length;
   }
 
-  /** Writes the sorted pairs and the terminator. */
-  void writeTo(ByteSink out) {
-    pairs.sort(Comparator.comparing(Pair::key));
-    for (Pair p : pairs) {
-      byte[] v = p.value();
-      int at = 0;
-      do {
-        int n = Math.min(v.length - at, Limits.AMP_MAX_VALUE_LENGTH);
-        out.writeU16(p.key().length());
-        out.write(p.key().bytes());
-        out.writeU16(n);
-        out.write(v, at, n);
-        at += n;
-      } while (at < v.length);
+  /** The serialized box: the sorted pairs and the terminator. */
+  byte[] toByteArray() {
+    byte[] out = new byte[Math.toIntExact(length)];
+    writeTo(out, 0);
+    return out;
+  }
+
+  /**
+   * Writes the sorted pairs and the terminator.
+   *
+   * @param out where to write, with room for {@link #length()} bytes from {@code at}
+   * @param at where the box starts
+   * @return where the box ends
+   */
+  int writeTo(byte[] out, int at) {
+    if (seen != null) {
+      sort();
     }
-    out.writeU16(0);
+    for (int i = 0; i < size; i++) {
+      byte[] key = keys[i].bytes();
+      byte[] value = values[i];
+      int from = 0;
+      do {
+        int n = Math.min(value.length - from, Limits.AMP_MAX_VALUE_LENGTH);
+        at = writeU16(out, at, key.length);
+        System.arraycopy(key, 0, out, at, key.length);
+        at = writeU16(out, at + key.length, n);
+        System.arraycopy(value, from, out, at, n);
+        at += n;
+        from += n;
+      } while (from < value.length);
+    }
+    return writeU16(out, at, 0);
+  }
+
+  /** Sorts pairs added beyond {@link #SORTED_LIMIT}, which came unsorted. */
+  private void sort() {
+    Integer[] order = new Integer[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparing(i -> keys[i]));
+    ByteKey[] sortedKeys = new ByteKey[keys.length];
+    byte[][] sortedValues = new byte[values.length][];
+    for (int i = 0; i < size; i++) {
+      sortedKeys[i] = keys[order[i]];
+      sortedValues[i] = values[order[i]];
+    }
+    keys = sortedKeys;
+    values = sortedValues;
+  }
+
+  private static int writeU16(byte[] out, int at, int value) {
+    out[at] = (byte) (value >>> 8);
+    out[at + 1] = (byte) value;
+    return at + 2;
   }
 
   /** How many pairs a value of this length is written as. */

@@ -12,8 +12,30 @@ final class ByteKey implements Comparable<ByteKey> {
   private final int hash;
 
   ByteKey(byte[] bytes) {
+    this(bytes, hash(bytes, bytes.length));
+  }
+
+  private ByteKey(byte[] bytes, int hash) {
     this.bytes = bytes;
-    this.hash = Arrays.hashCode(bytes);
+    this.hash = hash;
+  }
+
+  /**
+   * A key of the first {@code length} bytes of {@code buffer}, which it copies.
+   *
+   * @param hash {@link #hash} of those bytes
+   */
+  static ByteKey copyOf(byte[] buffer, int length, int hash) {
+    return new ByteKey(Arrays.copyOf(buffer, length), hash);
+  }
+
+  /** The hash of a key of the first {@code length} bytes of {@code buffer}: Arrays.hashCode's. */
+  static int hash(byte[] buffer, int length) {
+    int h = 1;
+    for (int i = 0; i < length; i++) {
+      h = 31 * h + buffer[i];
+    }
+    return h;
   }
 
   /** The key's bytes; callers must not modify them. */
@@ -25,6 +47,26 @@ final class ByteKey implements Comparable<ByteKey> {
     return bytes.length;
   }
 
+  /** Whether this key is the first {@code length} bytes of {@code buffer}, whose hash is given. */
+  boolean matches(byte[] buffer, int length, int hash) {
+    return this.hash == hash
+        && bytes.length == length
+        && Arrays.equals(bytes, 0, length, buffer, 0, length);
+  }
+
+  /** Whether this key is the bytes of an ASCII string (each char below U+0080). */
+  boolean matchesAscii(String ascii) {
+    if (bytes.length != ascii.length()) {
+      return false;
+    }
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] != ascii.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Unsigned lexicographic order, as Twisted sorts keys (spec 2.3). */
   @Override
   public int compareTo(ByteKey other) {
@@ -33,7 +75,8 @@ final class ByteKey implements Comparable<ByteKey> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ByteKey other && hash == other.hash && Arrays.equals(bytes, other.bytes);
+    return o == this
+        || o instanceof ByteKey other && hash == other.hash && Arrays.equals(bytes, other.bytes);
   }
 
   @Override

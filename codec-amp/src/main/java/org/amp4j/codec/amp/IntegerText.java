@@ -20,13 +20,7 @@ final class IntegerText {
    */
   static byte[] format(BigInteger value, int maxDigits) {
     if (value.bitLength() < 64) {
-      // Fast path: a long prints without BigInteger's general conversion.
-      String text = Long.toString(value.longValue());
-      int digits = value.signum() < 0 ? text.length() - 1 : text.length();
-      if (digits > maxDigits) {
-        throw new BadTextException("integer has " + digits + " digits, more than " + maxDigits);
-      }
-      return text.getBytes(StandardCharsets.US_ASCII);
+      return format(value.longValue(), maxDigits);
     }
     // A cheap lower bound first, so that a huge number is refused without printing it.
     int bits = value.abs().bitLength();
@@ -41,6 +35,32 @@ final class IntegerText {
       throw new BadTextException("integer has " + digits + " digits, more than " + maxDigits);
     }
     return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Fast path for a long: its digits go straight into the array, with neither BigInteger's general
+   * conversion nor a String.
+   */
+  private static byte[] format(long value, int maxDigits) {
+    // Negative, so that Long.MIN_VALUE's magnitude fits.
+    long negative = value < 0 ? value : -value;
+    int digits = 1;
+    for (long rest = negative / 10; rest != 0; rest /= 10) {
+      digits++;
+    }
+    if (digits > maxDigits) {
+      throw new BadTextException("integer has " + digits + " digits, more than " + maxDigits);
+    }
+    int sign = value < 0 ? 1 : 0;
+    byte[] text = new byte[sign + digits];
+    for (int i = text.length - 1; i >= sign; i--) {
+      text[i] = (byte) ('0' - negative % 10);
+      negative /= 10;
+    }
+    if (sign == 1) {
+      text[0] = '-';
+    }
+    return text;
   }
 
   /**

@@ -2,11 +2,13 @@ package org.amp4j.codec.amp;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.amp4j.EncodingException;
+import org.amp4j.spi.ValuePath;
 
 /**
- * The key bytes of value names, encoded once per name rather than once per message: names come from
- * command definitions, so an encoder sees few of them. Holds at most {@link #LIMIT} names; others
- * are encoded each time. Thread-safe.
+ * The key bytes of value names and record field names, encoded once per name rather than once per
+ * message: names come from command and record definitions, so an encoder sees few of them. Holds at
+ * most {@link #LIMIT} names; others are encoded each time. Thread-safe.
  */
 final class KeyCache {
 
@@ -27,6 +29,20 @@ final class KeyCache {
       remember(name, key);
     }
     return key;
+  }
+
+  /**
+   * The key of a value name in strict UTF-8.
+   *
+   * @param where the value, for the message
+   * @throws EncodingException if the name is not valid UTF-16 (an unpaired surrogate)
+   */
+  ByteKey key(String name, ValuePath where) {
+    try {
+      return strict(name);
+    } catch (BadTextException e) {
+      throw new EncodingException("key of value " + where + ": " + e.getMessage(), e);
+    }
   }
 
   private void remember(String name, ByteKey key) {

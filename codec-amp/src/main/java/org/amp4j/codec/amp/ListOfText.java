@@ -12,15 +12,29 @@ final class ListOfText {
   /** The largest element a u16 length prefix can describe. */
   static final int MAX_ELEMENT_LENGTH = 0xFFFF;
 
+  /** The bytes of an element's length prefix. */
+  static final int PREFIX_LENGTH = 2;
+
   private ListOfText() {}
 
-  /** Appends one element with its length prefix; the caller has checked its length. */
-  static void appendElement(ByteSink out, byte[] element) {
-    if (element.length > MAX_ELEMENT_LENGTH) {
-      throw new IllegalStateException("element of " + element.length + " bytes");
+  /**
+   * The value of a list: each element with its length prefix; the caller has checked the lengths.
+   *
+   * @param length the length of the value: each element's plus {@link #PREFIX_LENGTH}
+   */
+  static byte[] join(byte[][] elements, int length) {
+    byte[] out = new byte[length];
+    int at = 0;
+    for (byte[] element : elements) {
+      if (element.length > MAX_ELEMENT_LENGTH) {
+        throw new IllegalStateException("element of " + element.length + " bytes");
+      }
+      out[at] = (byte) (element.length >>> 8);
+      out[at + 1] = (byte) element.length;
+      System.arraycopy(element, 0, out, at + PREFIX_LENGTH, element.length);
+      at += PREFIX_LENGTH + element.length;
     }
-    out.writeU16(element.length);
-    out.write(element);
+    return out;
   }
 
   /**

@@ -20,6 +20,17 @@ import org.amp4j.spi.ValuePath;
  */
 final class MessageEncoder {
 
+  /** The most protocol keys a message has (an error's three). */
+  private static final int MAX_PROTOCOL_PAIRS = 3;
+
+  private static final ValuePath COMMAND_PATH = ValuePath.key(ProtocolKeys.COMMAND);
+  private static final ValuePath ASK_PATH = ValuePath.key(ProtocolKeys.ASK);
+  private static final ValuePath ANSWER_PATH = ValuePath.key(ProtocolKeys.ANSWER);
+  private static final ValuePath ERROR_PATH = ValuePath.key(ProtocolKeys.ERROR);
+  private static final ValuePath ERROR_CODE_PATH = ValuePath.key(ProtocolKeys.ERROR_CODE);
+  private static final ValuePath ERROR_DESCRIPTION_PATH =
+      ValuePath.key(ProtocolKeys.ERROR_DESCRIPTION);
+
   private final ValueEncoder values;
   private final KeyCache keys = new KeyCache();
   private final Limits limits;
@@ -31,7 +42,7 @@ final class MessageEncoder {
    *     keys ({@code amp.split-values}) rather than refused
    */
   MessageEncoder(Limits limits, boolean splitValues) {
-    this.values = new ValueEncoder(limits, splitValues);
+    this.values = new ValueEncoder(limits, splitValues, keys);
     this.limits = limits;
     this.splitValues = splitValues;
   }
@@ -49,18 +60,21 @@ final class MessageEncoder {
               + " values, more than maxFieldCount "
               + limits.maxFieldCount());
     }
-    BoxWriter box = new BoxWriter(limits.maxValueLength(), splitValues);
+    BoxWriter box =
+        new BoxWriter(
+            limits.maxValueLength(), splitValues, message.values().size() + MAX_PROTOCOL_PAIRS);
     switch (message.kind()) {
       case CALL -> {
-        add(
-            box,
-            ProtocolKeys.COMMAND,
+        box.add(
+            COMMAND_PATH,
+            ProtocolKeys.COMMAND_KEY,
             strict(required(message.command(), "command"), "command name"));
         if (message.tag() != null) {
-          add(box, ProtocolKeys.ASK, tagBytes(message.tag()));
+          box.add(ASK_PATH, ProtocolKeys.ASK_KEY, tagBytes(message.tag()));
         }
       }
-      case ANSWER -> add(box, ProtocolKeys.ANSWER, tagBytes(required(message.tag(), "tag")));
+      case ANSWER ->
+          box.add(ANSWER_PATH, ProtocolKeys.ANSWER_KEY, tagBytes(required(message.tag(), "tag")));
       case ERROR -> {
         if (!message.values().isEmpty()) {
           throw new EncodingException(
@@ -68,15 +82,15 @@ final class MessageEncoder {
                   + message.values().size()
                   + " values");
         }
-        add(box, ProtocolKeys.ERROR, tagBytes(required(message.tag(), "tag")));
-        add(
-            box,
-            ProtocolKeys.ERROR_CODE,
+        box.add(ERROR_PATH, ProtocolKeys.ERROR_KEY, tagBytes(required(message.tag(), "tag")));
+        box.add(
+            ERROR_CODE_PATH,
+            ProtocolKeys.ERROR_CODE_KEY,
             strict(required(message.errorCode(), "code"), "error code"));
         // Twisted encodes descriptions with replacement of unencodable characters.
-        add(
-            box,
-            ProtocolKeys.ERROR_DESCRIPTION,
+        box.add(
+            ERROR_DESCRIPTION_PATH,
+            ProtocolKeys.ERROR_DESCRIPTION_KEY,
             required(message.errorDescription(), "description").getBytes(StandardCharsets.UTF_8));
       }
       default -> throw new IllegalStateException(message.kind().toString());
@@ -86,37 +100,17 @@ final class MessageEncoder {
       checkFrame(box);
     }
     checkFrame(box);
-    ByteSink out = new ByteSink((int) box.length());
-    box.writeTo(out);
-    return out.toByteArray();
+    return box.toByteArray();
   }
 
   private <T> void addValue(BoxWriter box, TypedValue<T> value) {
     ValuePath where = ValuePath.key(value.name());
-    ByteKey key;
-    try {
-      key = keys.strict(value.name());
-    } catch (BadTextException e) {
-      throw new EncodingException("key of value " + where + ": " + e.getMessage(), e);
-    }
+    ByteKey key = keys.key(value.name(), where);
     if (ProtocolKeys.isProtocolKey(key)) {
       throw new EncodingException(
           "value " + where + " uses a key that AMP reserves for the protocol");
     }
     box.add(where, key, values.encode(value.type(), value.value(), where));
-  }
-
-  /** The key bytes of a value name: strict UTF-8. */
-  static ByteKey key(String name, ValuePath where) {
-    try {
-      return new ByteKey(UnicodeText.encode(name));
-    } catch (BadTextException e) {
-      throw new EncodingException("key of value " + where + ": " + e.getMessage(), e);
-    }
-  }
-
-  private void add(BoxWriter box, String protocolKey, byte[] value) {
-    box.add(ValuePath.key(protocolKey), ProtocolKeys.keyOf(protocolKey), value);
   }
 
   private void checkFrame(BoxWriter box) {

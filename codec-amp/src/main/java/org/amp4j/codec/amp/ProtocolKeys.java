@@ -1,6 +1,7 @@
 package org.amp4j.codec.amp;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The keys AMP reserves for routing (spec section 3). */
 final class ProtocolKeys {
@@ -19,29 +20,22 @@ final class ProtocolKeys {
   static final ByteKey ERROR_CODE_KEY = key(ERROR_CODE);
   static final ByteKey ERROR_DESCRIPTION_KEY = key(ERROR_DESCRIPTION);
 
+  /** The six protocol keys. */
+  static final List<ByteKey> ALL =
+      List.of(COMMAND_KEY, ASK_KEY, ANSWER_KEY, ERROR_KEY, ERROR_CODE_KEY, ERROR_DESCRIPTION_KEY);
+
   private ProtocolKeys() {}
 
   /** Whether a key is one of the six protocol keys. */
   static boolean isProtocolKey(ByteKey key) {
-    return key.equals(COMMAND_KEY)
-        || key.equals(ASK_KEY)
-        || key.equals(ANSWER_KEY)
-        || key.equals(ERROR_KEY)
-        || key.equals(ERROR_CODE_KEY)
-        || key.equals(ERROR_DESCRIPTION_KEY);
-  }
-
-  /** The key of one of the six protocol key names, the same instance every time. */
-  static ByteKey keyOf(String protocolKey) {
-    return switch (protocolKey) {
-      case COMMAND -> COMMAND_KEY;
-      case ASK -> ASK_KEY;
-      case ANSWER -> ANSWER_KEY;
-      case ERROR -> ERROR_KEY;
-      case ERROR_CODE -> ERROR_CODE_KEY;
-      case ERROR_DESCRIPTION -> ERROR_DESCRIPTION_KEY;
-      default -> throw new IllegalArgumentException("not a protocol key: " + protocolKey);
-    };
+    return key.length() > 0
+        && key.bytes()[0] == '_'
+        && (key.equals(COMMAND_KEY)
+            || key.equals(ASK_KEY)
+            || key.equals(ANSWER_KEY)
+            || key.equals(ERROR_KEY)
+            || key.equals(ERROR_CODE_KEY)
+            || key.equals(ERROR_DESCRIPTION_KEY));
   }
 
   private static ByteKey key(String name) {

@@ -1,54 +1,127 @@
 package org.amp4j.codec.amp;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * One received box: its keys and values as bytes, in the order first received. A repeated key keeps
  * its first position and takes the later value (Twisted builds a dict; spec 2.3).
+ *
+ * <p>The pairs sit in two arrays, position by position. A box of at most {@value #SCAN_LIMIT} keys,
+ * as messages usually are, is searched by a scan; a bigger one also keeps a hash index, so that
+ * putting and finding each of thousands of keys stays cheap (the index is a {@link HashMap}, which
+ * keeps keys with colliding hashes in trees, {@link ByteKey} being comparable).
  */
 final class RawBox {
 
+  /** The most keys a box searches by scanning, without a hash index. */
+  static final int SCAN_LIMIT = 8;
+
   private static final int MAX_SHOWN_PAIRS = 8;
 
-  private final Map<ByteKey, byte[]> pairs = new LinkedHashMap<>();
+  private ByteKey[] keys = new ByteKey[SCAN_LIMIT];
+  private byte[][] values = new byte[SCAN_LIMIT][];
+  private int size;
+  private Map<ByteKey, Integer> index; // positions by key, once there are more than SCAN_LIMIT
 
+  /** Adds a pair; a key already present keeps its position and takes the value. */
   void put(ByteKey key, byte[] value) {
-    pairs.put(key, value);
+    int at = indexOf(key);
+    if (at >= 0) {
+      values[at] = value;
+      return;
+    }
+    if (size == keys.length) {
+      keys = Arrays.copyOf(keys, size * 2);
+      values = Arrays.copyOf(values, size * 2);
+    }
+    keys[size] = key;
+    values[size] = value;
+    size++;
+    if (index != null) {
+      index.put(key, size - 1);
+    } else if (size > SCAN_LIMIT) {
+      index = new HashMap<>();
+      for (int i = 0; i < size; i++) {
+        index.put(keys[i], i);
+      }
+    }
   }
 
+  /** The value of a key, or null. */
   byte[] get(ByteKey key) {
-    return pairs.get(key);
+    int at = indexOf(key);
+    return at < 0 ? null : values[at];
   }
 
   boolean contains(ByteKey key) {
-    return pairs.containsKey(key);
+    return indexOf(key) >= 0;
+  }
+
+  /** The position of a key, or -1. */
+  int indexOf(ByteKey key) {
+    if (index != null) {
+      Integer at = index.get(key);
+      return at == null ? -1 : at;
+    }
+    for (int i = 0; i < size; i++) {
+      if (keys[i].equals(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The position of the key whose bytes are the UTF-8 of a name, or -1. An ASCII name is compared
+   * char by byte, without encoding it, unless the box has a hash index.
+   */
+  int indexOf(String name) {
+    if (index == null && UnicodeText.isAscii(name)) {
+      for (int i = 0; i < size; i++) {
+        if (keys[i].matchesAscii(name)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    return indexOf(new ByteKey(name.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** How many distinct keys the box has. */
+  int size() {
+    return size;
   }
 
   boolean isEmpty() {
-    return pairs.isEmpty();
+    return size == 0;
   }
 
-  /** The pairs, read-only, in the order first received. */
-  Map<ByteKey, byte[]> pairs() {
-    return Collections.unmodifiableMap(pairs);
+  /** The key at a position, in the order first received. */
+  ByteKey key(int position) {
+    return keys[position];
+  }
+
+  /** The value at a position; callers must not modify it. */
+  byte[] value(int position) {
+    return values[position];
   }
 
   /** The first few pairs, for error messages. */
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder("{");
-    int shown = 0;
-    for (Map.Entry<ByteKey, byte[]> e : pairs.entrySet()) {
-      if (shown == MAX_SHOWN_PAIRS) {
-        b.append(", ... (").append(pairs.size()).append(" keys)");
+    for (int i = 0; i < size; i++) {
+      if (i == MAX_SHOWN_PAIRS) {
+        b.append(", ... (").append(size).append(" keys)");
         break;
       }
-      if (shown++ > 0) {
+      if (i > 0) {
         b.append(", ");
       }
-      b.append(e.getKey()).append('=').append(Show.bytes(e.getValue()));
+      b.append(keys[i]).append('=').append(Show.bytes(values[i]));
     }
     return b.append('}').toString();
   }

@@ -27,12 +27,19 @@ final class ValueEncoder {
 
   private final Limits limits;
   private final ValueChecks checks;
+  private final KeyCache keys;
   private final int topLimit;
   private final int nestedLimit;
 
-  ValueEncoder(Limits limits, boolean splitValues) {
+  /**
+   * @param limits the limits
+   * @param splitValues whether top-level values may be longer than 65,535 bytes
+   * @param keys the keys of record field names
+   */
+  ValueEncoder(Limits limits, boolean splitValues, KeyCache keys) {
     this.limits = limits;
     this.checks = new ValueChecks(limits);
+    this.keys = keys;
     this.nestedLimit = Math.min(Limits.AMP_MAX_VALUE_LENGTH, limits.maxValueLength());
     this.topLimit = splitValues ? limits.maxValueLength() : nestedLimit;
   }
@@ -87,15 +94,16 @@ final class ValueEncoder {
     checks.checkDepth(where, depth);
     checks.checkListLength(where, list.size());
     ValueType<?> elementType = type.elementType();
-    ByteSink out = new ByteSink(list.size() * 4);
-    for (int i = 0; i < list.size(); i++) {
-      byte[] element = encodeNested(elementType, list.get(i), where.element(i), depth);
-      ListOfText.appendElement(out, element);
-      if (out.size() > max) {
-        throw BoxWriter.tooLong(where, out.size(), true, limits.maxValueLength());
+    byte[][] elements = new byte[list.size()][];
+    long length = 0;
+    for (int i = 0; i < elements.length; i++) {
+      elements[i] = encodeNested(elementType, list.get(i), where.element(i), depth);
+      length += ListOfText.PREFIX_LENGTH + elements[i].length;
+      if (length > max) {
+        throw BoxWriter.tooLong(where, length, true, limits.maxValueLength());
       }
     }
-    return out.toByteArray();
+    return ListOfText.join(elements, (int) length);
   }
 
   private byte[] encodeRecords(
@@ -104,11 +112,12 @@ final class ValueEncoder {
     checks.checkListLength(where, records.size());
     @SuppressWarnings("unchecked")
     RecordSchema<Object> schema = (RecordSchema<Object>) type.recordSchema();
-    ByteSink out = new ByteSink(records.size() * 16);
-    for (int i = 0; i < records.size(); i++) {
+    BoxWriter[] boxes = new BoxWriter[records.size()];
+    long length = 0;
+    for (int i = 0; i < boxes.length; i++) {
       ValuePath at = where.element(i);
       Object record = ValueChecks.nonNull(records.get(i), at);
-      BoxWriter box = new BoxWriter(nestedLimit, false);
+      BoxWriter box = new BoxWriter(nestedLimit, false, schema.fields().size());
       int fields = 0;
       for (RecordSchema.FieldSpec field : schema.fields()) {
         Object value = ValueChecks.fieldValue(schema, record, field, at);
@@ -126,14 +135,20 @@ final class ValueEncoder {
         }
         box.add(
             fieldAt,
-            MessageEncoder.key(field.name(), fieldAt),
+            keys.key(field.name(), fieldAt),
             encodeNested(field.type(), value, fieldAt, depth));
-        if (out.size() + box.length() > max) {
-          throw BoxWriter.tooLong(where, out.size() + box.length(), true, limits.maxValueLength());
+        if (length + box.length() > max) {
+          throw BoxWriter.tooLong(where, length + box.length(), true, limits.maxValueLength());
         }
       }
-      box.writeTo(out);
+      boxes[i] = box;
+      length += box.length();
     }
-    return out.toByteArray();
+    byte[] out = new byte[(int) length];
+    int end = 0;
+    for (BoxWriter box : boxes) {
+      end = box.writeTo(out, end);
+    }
+    return out;
   }
 }

@@ -223,12 +223,14 @@ class AmpVectorsTest {
             ByteBuffer.wrap(wire),
             box -> {
               List<List<String>> pairs = new ArrayList<>();
-              box.pairs().entrySet().stream()
-                  .sorted(Map.Entry.comparingByKey())
-                  .forEach(
-                      p ->
-                          pairs.add(
-                              List.of(Vectors.hex(p.getKey().bytes()), Vectors.hex(p.getValue()))));
+              List<ByteKey> keys = new ArrayList<>();
+              for (int i = 0; i < box.size(); i++) {
+                keys.add(box.key(i));
+              }
+              keys.sort(null);
+              for (ByteKey k : keys) {
+                pairs.add(List.of(Vectors.hex(k.bytes()), Vectors.hex(box.get(k))));
+              }
               boxes.add(pairs);
             });
     assertThat(boxes).isEqualTo(parsed);

@@ -86,6 +86,34 @@ class TextFormatsTest {
         .hasMessageContaining("19 digits, more than 18");
   }
 
+  @ParameterizedTest(name = "format({0})")
+  @ValueSource(
+      longs = {
+        0,
+        1,
+        -1,
+        9,
+        -9,
+        10,
+        -10,
+        99,
+        100,
+        -101,
+        123456789,
+        Long.MAX_VALUE,
+        Long.MIN_VALUE,
+        Long.MIN_VALUE + 1,
+        1_000_000_000_000_000_000L,
+        -999_999_999_999_999_999L
+      })
+  void integerFormatsALongAsLongToStringDoes(long value) {
+    String text = Long.toString(value);
+    int digits = value < 0 ? text.length() - 1 : text.length();
+    assertThat(IntegerText.format(BigInteger.valueOf(value), digits)).isEqualTo(b(text));
+    assertThatThrownBy(() -> IntegerText.format(BigInteger.valueOf(value), digits - 1))
+        .hasMessage("integer has " + digits + " digits, more than " + (digits - 1));
+  }
+
   // ------------------------------------------------------------------ Float
 
   @ParameterizedTest(name = "float({0}) = {1}")
@@ -178,6 +206,13 @@ class TextFormatsTest {
       })
   void unicodeRejectsSurrogatesOverlongsAndTruncation(String hex) {
     assertThatThrownBy(() -> UnicodeText.decode(Vectors.hex(hex)))
+        .isInstanceOf(BadTextException.class);
+  }
+
+  @Test
+  void unicodeReadsAReceivedReplacementCharacter_andStillRejectsMalformedTextAroundOne() {
+    assertThat(UnicodeText.decode(Vectors.hex("61efbfbd62"))).isEqualTo("a\ufffdb");
+    assertThatThrownBy(() -> UnicodeText.decode(Vectors.hex("efbfbdff")))
         .isInstanceOf(BadTextException.class);
   }
 
@@ -329,11 +364,8 @@ class TextFormatsTest {
 
   @Test
   void listOfFramingAndTwistedsTrailingGarbage() {
-    ByteSink out = new ByteSink(8);
-    ListOfText.appendElement(out, b("1"));
-    ListOfText.appendElement(out, b(""));
-    ListOfText.appendElement(out, b("-2"));
-    assertThat(out.toByteArray()).isEqualTo(Vectors.hex("000131000000022d32"));
+    assertThat(ListOfText.join(new byte[][] {b("1"), b(""), b("-2")}, 9))
+        .isEqualTo(Vectors.hex("000131000000022d32"));
     assertThat(ListOfText.split(Vectors.hex("000131000000022d32"), 100))
         .containsExactly(b("1"), b(""), b("-2"));
     assertThat(ListOfText.split(Vectors.hex("00013100056162"), 100)).containsExactly(b("1"));

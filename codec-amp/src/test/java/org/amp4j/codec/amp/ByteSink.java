@@ -2,7 +2,7 @@ package org.amp4j.codec.amp;
 
 import java.util.Arrays;
 
-/** A growable byte buffer for building frames and values. Not thread-safe. */
+/** A growable byte buffer for building test frames byte by byte. Not thread-safe. */
 final class ByteSink {
 
   private byte[] buf;
@@ -10,10 +10,6 @@ final class ByteSink {
 
   ByteSink(int initialCapacity) {
     buf = new byte[Math.max(16, initialCapacity)];
-  }
-
-  int size() {
-    return size;
   }
 
   void writeU16(int value) {
@@ -26,12 +22,6 @@ final class ByteSink {
     ensure(bytes.length);
     System.arraycopy(bytes, 0, buf, size, bytes.length);
     size += bytes.length;
-  }
-
-  void write(byte[] bytes, int offset, int length) {
-    ensure(length);
-    System.arraycopy(bytes, offset, buf, size, length);
-    size += length;
   }
 
   byte[] toByteArray() {

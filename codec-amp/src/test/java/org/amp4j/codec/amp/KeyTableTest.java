@@ -1,0 +1,62 @@
+package org.amp4j.codec.amp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The keys a parser received recently. */
+class KeyTableTest {
+
+  private static byte[] buffer(String key) {
+    byte[] buffer = new byte[BoxParser.MAX_KEY_LENGTH];
+    byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(bytes, 0, buffer, 0, bytes.length);
+    return buffer;
+  }
+
+  @Test
+  void aKeyReceivedAgain_isTheSameKey_copiedOutOfTheBuffer() {
+    KeyTable table = new KeyTable(8);
+    byte[] buffer = buffer("total");
+    ByteKey first = table.key(buffer, 5);
+    assertThat(first.bytes()).isEqualTo("total".getBytes(StandardCharsets.US_ASCII));
+    buffer[0] = 'T';
+    assertThat(first.bytes()[0]).isEqualTo((byte) 't');
+    assertThat(table.key(buffer("total"), 5)).isSameAs(first);
+    assertThat(table.key(buffer("total"), 4)).isNotEqualTo(first).isEqualTo(key("tota"));
+  }
+
+  @Test
+  void theProtocolKeysAreThereFromTheStart() {
+    KeyTable table = new KeyTable(64);
+    for (ByteKey k : ProtocolKeys.ALL) {
+      assertThat(table.key(buffer(new String(k.bytes(), StandardCharsets.US_ASCII)), k.length()))
+          .isSameAs(k);
+    }
+  }
+
+  @Test
+  void keysSharingASlot_replaceEachOther_andStayCorrect() {
+    KeyTable table = new KeyTable(1);
+    ByteKey a = table.key(buffer("a"), 1);
+    ByteKey b = table.key(buffer("b"), 1);
+    assertThat(b).isEqualTo(key("b"));
+    ByteKey a2 = table.key(buffer("a"), 1);
+    assertThat(a2).isEqualTo(a).isNotSameAs(a);
+    assertThat(table.key(buffer("a"), 1)).isSameAs(a2);
+    // "Aa" and "BB" share a hash: compared by bytes, not only by hash.
+    ByteKey aa = table.key(buffer("Aa"), 2);
+    assertThat(table.key(buffer("BB"), 2)).isEqualTo(key("BB")).isNotEqualTo(aa);
+  }
+
+  @Test
+  void theSlotCountIsAPowerOfTwo() {
+    assertThatThrownBy(() -> new KeyTable(12)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static ByteKey key(String text) {
+    return new ByteKey(text.getBytes(StandardCharsets.UTF_8));
+  }
+}
