@@ -121,12 +121,10 @@ final class BoxWriter {
     return size;
   }
 
-  /**
-   * The error for a repeated key. The earlier value has the same name, strict UTF-8 giving
-   * different names different keys, so its path reads as the same.
-   */
+  /** The error for a repeated key (strict UTF-8 gives different names different keys). */
   private static EncodingException repeated(ValuePath where) {
-    return new EncodingException("value " + where + " repeats the key of value " + where);
+    return new EncodingException(
+        "value " + where + " repeats a key already in the box: two values have that name");
   }
 
   /**

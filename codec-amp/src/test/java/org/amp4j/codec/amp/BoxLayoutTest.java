@@ -248,7 +248,7 @@ class BoxLayoutTest {
     long length = writer.length();
     assertThatThrownBy(() -> writer.add(ValuePath.key("dup"), key("dup"), bytes("2")))
         .isInstanceOf(EncodingException.class)
-        .hasMessage("value 'dup' repeats the key of value 'dup'");
+        .hasMessage("value 'dup' repeats a key already in the box: two values have that name");
     assertThat(writer.length()).isEqualTo(length);
     assertThat(writer.toByteArray()).hasSize((int) length);
   }
