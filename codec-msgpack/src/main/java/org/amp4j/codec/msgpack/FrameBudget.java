@@ -1,7 +1,6 @@
 package org.amp4j.codec.msgpack;
 
 import org.amp4j.EncodingException;
-import org.amp4j.spi.LengthPrefixedDecoder;
 import org.msgpack.core.MessagePacker;
 
 /**
@@ -17,12 +16,13 @@ final class FrameBudget {
   }
 
   /**
-   * Checks the payload written so far (the packer holds the length prefix too).
+   * Checks the payload written so far (the packer writes the payload only; {@link FrameOutput}
+   * keeps the length prefix).
    *
    * @throws EncodingException if it is longer than the frame limit
    */
   void check(MessagePacker out) {
-    long payload = out.getTotalWrittenBytes() - LengthPrefixedDecoder.PREFIX_LENGTH;
+    long payload = out.getTotalWrittenBytes();
     if (payload > maxFrameLength) {
       throw new EncodingException(
           "message is at least "

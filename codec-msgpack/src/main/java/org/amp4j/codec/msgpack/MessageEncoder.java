@@ -8,26 +8,23 @@ import java.util.List;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
 import org.amp4j.spi.FramedMessages;
-import org.amp4j.spi.LengthPrefixedDecoder;
 import org.amp4j.spi.MessageParts;
 import org.amp4j.spi.OutboundMessage;
 import org.amp4j.spi.TypedValue;
 import org.amp4j.spi.ValuePath;
-import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePacker;
 
 /**
  * Turns an {@link OutboundMessage} into one frame: the length prefix, then a map whose keys come in
- * the order {@link FramedMessages} gives. Values keep the order the message lists them in.
- * Immutable and thread-safe; nothing escapes a failed encoding.
+ * the order {@link FramedMessages} gives. Values keep the order the message lists them in. The
+ * packer writes straight into the frame's array ({@link FrameOutput}); message keys are written
+ * from their packed bytes ({@link MessageKey}). Immutable and thread-safe; nothing escapes a failed
+ * encoding.
  */
 final class MessageEncoder {
 
-  // Starts small and grows as needed: the default 8 KiB buffer dominated the allocation of small
-  // messages.
-  private static final MessagePack.PackerConfig PACKER =
-      new MessagePack.PackerConfig().withBufferSize(256);
+  private static final MessagePack.PackerConfig PACKER = new MessagePack.PackerConfig();
 
   private final Limits limits;
   private final FrameBudget budget;
@@ -45,54 +42,47 @@ final class MessageEncoder {
    * @throws EncodingException if the message cannot be encoded within the limits
    */
   byte[] encode(OutboundMessage message) {
-    try (MessageBufferPacker out = PACKER.newBufferPacker()) {
-      out.writePayload(new byte[LengthPrefixedDecoder.PREFIX_LENGTH]); // patched below
+    FrameOutput frame = new FrameOutput();
+    try (MessagePacker out = PACKER.newPacker(frame)) {
       switch (message.kind()) {
         case CALL -> {
           boolean wantsAnswer = message.tag() != null;
           out.packMapHeader(wantsAnswer ? 3 : 2);
           text(
-              out,
-              FramedMessages.CALL,
-              strict(required(message.command(), "command"), "command name"));
+              out, MessageKey.CALL, strict(required(message.command(), "command"), "command name"));
           if (wantsAnswer) {
-            text(out, FramedMessages.TAG, tagBytes(message.tag()));
+            text(out, MessageKey.TAG, tagBytes(message.tag()));
           }
-          writeValues(out, FramedMessages.ARGS, message.values());
+          writeValues(out, MessageKey.ARGS, message.values());
         }
         case ANSWER -> {
           out.packMapHeader(2);
-          text(out, FramedMessages.ANSWER, tagBytes(required(message.tag(), "tag")));
-          writeValues(out, FramedMessages.VALUES, message.values());
+          text(out, MessageKey.ANSWER, tagBytes(required(message.tag(), "tag")));
+          writeValues(out, MessageKey.VALUES, message.values());
         }
         case ERROR -> {
           FramedMessages.checkNoValues(message);
           out.packMapHeader(3);
-          text(out, FramedMessages.ERROR, tagBytes(required(message.tag(), "tag")));
-          text(
-              out,
-              FramedMessages.CODE,
-              strict(required(message.errorCode(), "code"), "error code"));
+          text(out, MessageKey.ERROR, tagBytes(required(message.tag(), "tag")));
+          text(out, MessageKey.CODE, strict(required(message.errorCode(), "code"), "error code"));
           // Descriptions often come from exception messages: replace what UTF-8 cannot carry.
           text(
               out,
-              FramedMessages.DESCRIPTION,
+              MessageKey.DESCRIPTION,
               required(message.errorDescription(), "description").getBytes(StandardCharsets.UTF_8));
         }
       }
       budget.check(out);
-      byte[] frame = out.toByteArray();
-      LengthPrefixedDecoder.putLength(frame);
-      return frame;
     } catch (IOException e) {
       throw new EncodingException("msgpack writer failed: " + e.getMessage(), e);
     }
+    return frame.frame();
   }
 
-  private void writeValues(MessagePacker out, String key, List<TypedValue<?>> list)
+  private void writeValues(MessagePacker out, MessageKey key, List<TypedValue<?>> list)
       throws IOException {
     FramedMessages.checkValues(list, limits);
-    key(out, key);
+    key.write(out);
     out.packMapHeader(list.size());
     for (TypedValue<?> value : list) {
       writeValue(out, value);
@@ -105,26 +95,25 @@ final class MessageEncoder {
     values.write(out, value.type(), value.value(), where);
   }
 
-  private void text(MessagePacker out, String key, byte[] utf8) throws IOException {
+  private void text(MessagePacker out, MessageKey key, byte[] utf8) throws IOException {
     if (utf8.length > limits.maxValueLength()) {
       throw new EncodingException(
-          key
+          key.text()
               + " is "
               + utf8.length
               + " bytes, longer than maxValueLength "
               + limits.maxValueLength());
     }
-    key(out, key);
+    key.write(out);
     out.packRawStringHeader(utf8.length).writePayload(utf8);
   }
 
-  private static void key(MessagePacker out, String key) throws IOException {
-    byte[] ascii = key.getBytes(StandardCharsets.US_ASCII);
-    out.packRawStringHeader(ascii.length).writePayload(ascii);
-  }
-
   private static byte[] strict(String text, String what) {
-    return ValueEncoder.utf8(text, what);
+    byte[] utf8 = ValueEncoder.utf8(text);
+    if (utf8 == null) {
+      throw ValueEncoder.unpairedSurrogate(what);
+    }
+    return utf8;
   }
 
   /**
@@ -132,7 +121,7 @@ final class MessageEncoder {
    *
    * @throws EncodingException if a char is above U+00FF
    */
-  static byte[] tagBytes(String tag) {
+  private static byte[] tagBytes(String tag) {
     return MessageParts.tag(tag).getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -2,7 +2,6 @@ package org.amp4j.codec.msgpack;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.Set;
 import org.amp4j.Limits;
 import org.amp4j.ProtocolException;
 import org.amp4j.spi.FramedMessages;
@@ -16,20 +15,19 @@ import org.msgpack.core.MessagePackException;
  * Reads the payload of one frame as a message: a map whose first key says what it is ({@code call},
  * {@code answer} or {@code error}) and whose other keys are those listed for that kind, each once,
  * with values of the listed types. Anything else, trailing bytes included, is a {@link
- * ProtocolException}; so is every exception msgpack raises. Immutable and thread-safe.
+ * ProtocolException}; so is every exception msgpack raises. Keys are recognized by their bytes
+ * ({@link MessageKey}). One per decoder, reading its payloads in place with one {@link
+ * PayloadReader}; not thread-safe.
  */
 final class MessageParser {
 
-  /** Longest message key ({@code description}); longer keys are refused before reading them. */
-  private static final int MAX_KEY_LENGTH = FramedMessages.DESCRIPTION.length();
-
-  private static final Set<String> CALL_KEYS = Set.of(FramedMessages.TAG, FramedMessages.ARGS);
-  private static final Set<String> ANSWER_KEYS = Set.of(FramedMessages.VALUES);
-  private static final Set<String> ERROR_KEYS =
-      Set.of(FramedMessages.CODE, FramedMessages.DESCRIPTION);
+  private static final int CALL_KEYS = MessageKey.TAG.bit() | MessageKey.ARGS.bit();
+  private static final int ANSWER_KEYS = MessageKey.VALUES.bit();
+  private static final int ERROR_KEYS = MessageKey.CODE.bit() | MessageKey.DESCRIPTION.bit();
 
   private final Limits limits;
   private final ValueDecoder values;
+  private final PayloadReader in = new PayloadReader();
 
   MessageParser(Limits limits) {
     this.limits = limits;
@@ -37,28 +35,21 @@ final class MessageParser {
   }
 
   /**
-   * The message in {@code length} bytes of a frame's payload from {@code offset}.
+   * The message in {@code length} bytes of a frame's payload from {@code offset}; the array is not
+   * kept.
    *
    * @throws ProtocolException if the bytes are not exactly one well-formed message
    */
   InboundMessage parse(byte[] bytes, int offset, int length) {
-    return parse(
-        offset == 0 && length == bytes.length
-            ? bytes
-            : java.util.Arrays.copyOfRange(bytes, offset, offset + length));
-  }
-
-  /**
-   * The message in a frame's payload.
-   *
-   * @throws ProtocolException if the payload is not exactly one well-formed message
-   */
-  InboundMessage parse(byte[] payload) {
     try {
-      PayloadReader in = new PayloadReader(payload);
-      InboundMessage message = readMessage(in);
-      in.end();
-      return message;
+      in.start(bytes, offset, length);
+      try {
+        InboundMessage message = readMessage();
+        in.end();
+        return message;
+      } finally {
+        in.release();
+      }
     } catch (ProtocolException e) {
       throw e;
     } catch (MessagePackException | IOException | BadValueException e) {
@@ -69,7 +60,7 @@ final class MessageParser {
     }
   }
 
-  private InboundMessage readMessage(PayloadReader in) throws IOException {
+  private InboundMessage readMessage() throws IOException {
     MessageFormat format = in.nextFormat();
     if (format.getValueType() != org.msgpack.value.ValueType.MAP) {
       throw new ProtocolException("a message is a msgpack map, got " + format);
@@ -79,74 +70,93 @@ final class MessageParser {
       throw new ProtocolException("empty message map: expected call, answer or error");
     }
     Parts parts = new Parts();
-    String first = key(in);
-    Set<String> allowed =
+    MessageKey first = key(null);
+    int allowed =
         switch (first) {
-          case FramedMessages.CALL -> {
+          case CALL -> {
             parts.kind = MessageKind.CALL;
-            parts.command = text(in, FramedMessages.CALL);
+            parts.command = text(MessageKey.CALL);
             yield CALL_KEYS;
           }
-          case FramedMessages.ANSWER -> {
+          case ANSWER -> {
             parts.kind = MessageKind.ANSWER;
-            parts.tag = tag(in, FramedMessages.ANSWER);
+            parts.tag = tag(MessageKey.ANSWER);
             yield ANSWER_KEYS;
           }
-          case FramedMessages.ERROR -> {
+          case ERROR -> {
             parts.kind = MessageKind.ERROR;
-            parts.tag = tag(in, FramedMessages.ERROR);
+            parts.tag = tag(MessageKey.ERROR);
             yield ERROR_KEYS;
           }
-          default ->
-              throw new ProtocolException(
-                  "the first key of a message is call, answer or error, not "
-                      + ShownText.quoted(first));
+          default -> throw notFirst(first.text());
         };
-    Set<String> seen = new java.util.HashSet<>();
+    int seen = 0;
     for (int i = 1; i < n; i++) {
-      String key = key(in);
-      if (!allowed.contains(key) || !seen.add(key)) {
-        throw new ProtocolException(
-            "key "
-                + ShownText.quoted(key)
-                + (allowed.contains(key) ? " appears twice in " : " does not belong in ")
-                + "a message of kind "
-                + first);
+      MessageKey key = key(first);
+      if ((allowed & key.bit()) == 0 || (seen & key.bit()) != 0) {
+        throw notAllowed(key.text(), (allowed & key.bit()) != 0, first);
       }
+      seen |= key.bit();
       switch (key) {
-        case FramedMessages.TAG -> parts.tag = tag(in, FramedMessages.TAG);
-        case FramedMessages.CODE -> parts.code = text(in, FramedMessages.CODE);
-        case FramedMessages.DESCRIPTION -> parts.description = text(in, FramedMessages.DESCRIPTION);
-        default -> parts.fields = values.readFields(in, "message key '" + key + "'");
+        case TAG -> parts.tag = tag(MessageKey.TAG);
+        case CODE -> parts.code = text(MessageKey.CODE);
+        case DESCRIPTION -> parts.description = text(MessageKey.DESCRIPTION);
+        default -> parts.fields = values.readFields(in, key);
       }
     }
     return parts.build(first);
   }
 
-  private String key(PayloadReader in) throws IOException {
+  /**
+   * A message key.
+   *
+   * @param first the message's first key, or null when reading it
+   * @throws ProtocolException if it is not one of {@link MessageKey}
+   */
+  private MessageKey key(MessageKey first) throws IOException {
     MessageFormat format = in.nextFormat();
     if (format.getValueType() != org.msgpack.value.ValueType.STRING) {
       throw new ProtocolException("a message key is a str, got " + format);
     }
-    return in.string(MAX_KEY_LENGTH, "the message key length", "message key");
+    int n = in.readStr(MessageKey.MAX_LENGTH, "the message key length", "message key");
+    MessageKey key = MessageKey.of(in.strBytes(), n);
+    if (key == null) {
+      String text = in.decode(n, "message key");
+      throw first == null ? notFirst(text) : notAllowed(text, false, first);
+    }
+    return key;
   }
 
-  private String text(PayloadReader in, String key) throws IOException {
+  private static ProtocolException notFirst(String key) {
+    return new ProtocolException(
+        "the first key of a message is call, answer or error, not " + ShownText.quoted(key));
+  }
+
+  private static ProtocolException notAllowed(String key, boolean twice, MessageKey first) {
+    return new ProtocolException(
+        "key "
+            + ShownText.quoted(key)
+            + (twice ? " appears twice in " : " does not belong in ")
+            + "a message of kind "
+            + first.text());
+  }
+
+  private String text(MessageKey key) throws IOException {
     MessageFormat format = in.nextFormat();
     if (format.getValueType() != org.msgpack.value.ValueType.STRING) {
-      throw new ProtocolException("message key '" + key + "' holds " + format + ", expected a str");
+      throw new ProtocolException(key + " holds " + format + ", expected a str");
     }
-    return in.string(limits.maxValueLength(), "maxValueLength", "message key '" + key + "'");
+    return in.string(limits.maxValueLength(), "maxValueLength", key);
   }
 
   /** A tag: text of code points U+0000..U+00FF, one per byte. */
-  private String tag(PayloadReader in, String key) throws IOException {
-    String tag = text(in, key);
+  private String tag(MessageKey key) throws IOException {
+    String tag = text(key);
     for (int i = 0; i < tag.length(); i++) {
       if (tag.charAt(i) > 0xFF) {
         throw new ProtocolException(
             String.format(
-                "message key '%s': tag char %d is U+%04X; tags are code points U+0000..U+00FF",
+                "%s: tag char %d is U+%04X; tags are code points U+0000..U+00FF",
                 key, i, (int) tag.charAt(i)));
       }
     }
@@ -162,22 +172,23 @@ final class MessageParser {
     String description;
     Map<String, Object> fields;
 
-    InboundMessage build(String first) {
+    InboundMessage build(MessageKey first) {
       switch (kind) {
-        case CALL -> require(fields, FramedMessages.ARGS, first);
-        case ANSWER -> require(fields, FramedMessages.VALUES, first);
+        case CALL -> require(fields, MessageKey.ARGS, first);
+        case ANSWER -> require(fields, MessageKey.VALUES, first);
         case ERROR -> {
-          require(code, FramedMessages.CODE, first);
-          require(description, FramedMessages.DESCRIPTION, first);
+          require(code, MessageKey.CODE, first);
+          require(description, MessageKey.DESCRIPTION, first);
           fields = Map.of();
         }
       }
       return new InboundMessage(kind, command, tag, code, description, TypedValues.fields(fields));
     }
 
-    private static void require(Object part, String key, String first) {
+    private static void require(Object part, MessageKey key, MessageKey first) {
       if (part == null) {
-        throw new ProtocolException("a message of kind " + first + " lacks key '" + key + "'");
+        throw new ProtocolException(
+            "a message of kind " + first.text() + " lacks key '" + key.text() + "'");
       }
     }
   }

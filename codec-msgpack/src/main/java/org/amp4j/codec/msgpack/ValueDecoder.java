@@ -106,7 +106,7 @@ final class ValueDecoder {
       throw new ProtocolException(where + ": expected a map, got " + in.nextFormat());
     }
     int n = in.mapHeader(limits.maxFieldCount(), "maxFieldCount", where);
-    Map<String, Object> fields = new LinkedHashMap<>();
+    Map<String, Object> fields = new LinkedHashMap<>((int) Math.ceil(n / 0.75));
     for (int i = 0; i < n; i++) {
       if (in.nextFormat().getValueType() != org.msgpack.value.ValueType.STRING) {
         throw new ProtocolException(
@@ -124,7 +124,7 @@ final class ValueDecoder {
 
   private Object readExt(PayloadReader in, ValuePath where) throws IOException {
     ExtensionTypeHeader header = in.extHeader();
-    String at = value(where);
+    Object at = value(where);
     return switch (header.getType()) {
       case ExtInteger.TYPE -> readExtInteger(in, header, at);
       case ExtDecimal.TYPE ->
@@ -145,7 +145,7 @@ final class ValueDecoder {
     };
   }
 
-  private BigInteger readExtInteger(PayloadReader in, ExtensionTypeHeader header, String at)
+  private BigInteger readExtInteger(PayloadReader in, ExtensionTypeHeader header, Object at)
       throws IOException {
     byte[] payload =
         in.extPayload(header, maxExtIntegerLength, "the ext 1 length for maxIntegerDigits", at);
@@ -161,7 +161,19 @@ final class ValueDecoder {
     return value;
   }
 
-  private static String value(ValuePath where) {
-    return "value " + where;
+  private static Object value(ValuePath where) {
+    return new ValueAt(where);
+  }
+
+  /**
+   * Names a value in error messages, such as {@code value 'items'[2]}; made text only for them.
+   *
+   * @param path where the value is
+   */
+  private record ValueAt(ValuePath path) {
+    @Override
+    public String toString() {
+      return "value " + path;
+    }
   }
 }

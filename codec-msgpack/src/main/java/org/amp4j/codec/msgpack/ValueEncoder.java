@@ -4,12 +4,11 @@ import static org.amp4j.spi.ValueChecks.wire;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
-import org.amp4j.spi.StrictUtf8;
 import org.amp4j.spi.ValueChecks;
 import org.amp4j.spi.ValuePath;
 import org.amp4j.value.AmpDateTime;
@@ -88,7 +87,10 @@ final class ValueEncoder {
                   + " bytes, longer than maxValueLength "
                   + limits.maxValueLength());
         }
-        byte[] utf8 = utf8(text, "value " + where);
+        byte[] utf8 = utf8(text);
+        if (utf8 == null) {
+          throw unpairedSurrogate("value " + where);
+        }
         checks.checkLength(where, utf8.length);
         out.packRawStringHeader(utf8.length).writePayload(utf8);
       }
@@ -181,7 +183,10 @@ final class ValueEncoder {
 
   /** Writes a map key: strict UTF-8 text within {@code maxValueLength}. */
   void writeKey(MessagePacker out, String key, ValuePath where) throws IOException {
-    byte[] utf8 = utf8(key, "key of value " + where);
+    byte[] utf8 = utf8(key);
+    if (utf8 == null) {
+      throw unpairedSurrogate("key of value " + where);
+    }
     if (utf8.length > limits.maxValueLength()) {
       throw new EncodingException(
           "key of value "
@@ -195,16 +200,27 @@ final class ValueEncoder {
   }
 
   /**
-   * Strict UTF-8.
-   *
-   * @throws EncodingException if the text has an unpaired surrogate
+   * Strict UTF-8: the bytes of a text, or null if it has an unpaired surrogate, which UTF-8 cannot
+   * carry. Text without one has exactly one UTF-8 form, which {@link String#getBytes} gives.
    */
-  static byte[] utf8(String text, String what) {
-    try {
-      return StrictUtf8.encode(text);
-    } catch (CharacterCodingException e) {
-      throw new EncodingException(
-          what + ": text has an unpaired surrogate, which UTF-8 cannot carry", e);
+  static byte[] utf8(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (!Character.isHighSurrogate(c)
+            || i + 1 == text.length()
+            || !Character.isLowSurrogate(text.charAt(i + 1))) {
+          return null;
+        }
+        i++;
+      }
     }
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The failure for text with an unpaired surrogate; {@code what} names it. */
+  static EncodingException unpairedSurrogate(String what) {
+    return new EncodingException(
+        what + ": text has an unpaired surrogate, which UTF-8 cannot carry");
   }
 }
