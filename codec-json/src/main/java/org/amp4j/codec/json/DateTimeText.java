@@ -38,12 +38,16 @@ final class DateTimeText {
     return b.toString();
   }
 
+  /** Appends a non-negative number with zeros in front up to {@code width} digits. */
   private static StringBuilder pad(StringBuilder b, int value, int width) {
-    String s = Integer.toString(value);
-    for (int i = s.length(); i < width; i++) {
+    int digits = 1;
+    for (int rest = value; rest >= 10; rest /= 10) {
+      digits++;
+    }
+    for (int i = digits; i < width; i++) {
       b.append('0');
     }
-    return b.append(s);
+    return b.append(value);
   }
 
   /**

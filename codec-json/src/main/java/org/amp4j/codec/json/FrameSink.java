@@ -3,11 +3,14 @@ package org.amp4j.codec.json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import org.amp4j.spi.LengthPrefixedDecoder;
 
 /**
  * The bytes of one frame as they are written: four bytes kept for the length prefix, then the
  * payload, which may not grow beyond the frame limit (the writer fails with {@link Overflow} as
- * soon as it does). Not thread-safe.
+ * soon as it does). A message that the generator writes out in one piece, as it does any message
+ * shorter than its buffer, lands in an array of the frame's exact size, which becomes the frame.
+ * Not thread-safe.
  */
 final class FrameSink extends OutputStream {
 
@@ -21,7 +24,7 @@ final class FrameSink extends OutputStream {
   }
 
   private final int maxPayload;
-  private byte[] buf = new byte[256];
+  private byte[] buf;
   private int size = 4;
 
   FrameSink(int maxPayload) {
@@ -41,23 +44,29 @@ final class FrameSink extends OutputStream {
     size += len;
   }
 
+  /**
+   * Makes room for {@code more} bytes. The first write gets an array of exactly its size: a
+   * generator buffers a small message whole and writes it once, on close, straight into its frame.
+   */
   private void ensure(int more) throws Overflow {
     long needed = (long) size + more;
     if (needed - 4 > maxPayload) {
       throw new Overflow(needed - 4);
     }
-    if (needed > buf.length) {
+    if (buf == null) {
+      buf = new byte[(int) needed];
+    } else if (needed > buf.length) {
       buf = Arrays.copyOf(buf, (int) Math.min(Math.max(needed, 2L * buf.length), maxPayload + 4L));
     }
   }
 
   /** The frame: the big-endian payload length, then the payload. */
   byte[] frame() {
-    int length = size - 4;
-    buf[0] = (byte) (length >>> 24);
-    buf[1] = (byte) (length >>> 16);
-    buf[2] = (byte) (length >>> 8);
-    buf[3] = (byte) length;
-    return Arrays.copyOf(buf, size);
+    if (buf == null) {
+      buf = new byte[size]; // nothing was written
+    }
+    byte[] frame = size == buf.length ? buf : Arrays.copyOf(buf, size);
+    LengthPrefixedDecoder.putLength(frame);
+    return frame;
   }
 }

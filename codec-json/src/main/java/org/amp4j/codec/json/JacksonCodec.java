@@ -150,7 +150,11 @@ public final class JacksonCodec implements Codec {
 
     /** Writes an integer; by default as a number literal. */
     default void writeInteger(JsonGenerator out, BigInteger value) throws IOException {
-      out.writeNumber(value);
+      if (value.bitLength() < Long.SIZE) {
+        out.writeNumber(value.longValue()); // the same digits, without making their text first
+      } else {
+        out.writeNumber(value);
+      }
     }
 
     /** Writes bytes; by default as base64 text (RFC 4648 section 4, padded). */

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.amp4j.Limits;
@@ -23,6 +23,16 @@ import org.amp4j.spi.PlainFields;
  * and thread-safe.
  */
 final class MessageReader {
+
+  private static final Map<MessageKind, Set<String>> ALLOWED = new EnumMap<>(MessageKind.class);
+  private static final Map<MessageKind, List<String>> REQUIRED = new EnumMap<>(MessageKind.class);
+
+  static {
+    for (MessageKind kind : MessageKind.values()) {
+      ALLOWED.put(kind, FramedMessages.keys(kind));
+      REQUIRED.put(kind, FramedMessages.requiredKeys(kind));
+    }
+  }
 
   private final String codec;
   private final JsonFactory factory;
@@ -73,19 +83,23 @@ final class MessageReader {
       throw new ProtocolException(
           "a message map starts with 'call', 'answer' or 'error', not '" + in.currentName() + "'");
     }
-    Set<String> allowed = FramedMessages.keys(kind);
-    Map<String, String> header = new HashMap<>();
-    Set<String> seen = new HashSet<>();
+    Set<String> allowed = ALLOWED.get(kind);
+    String command = null;
+    String tag = null;
+    String code = null;
+    String description = null;
     Map<String, Object> fields = Map.of();
+    int seen = 0;
     do {
       String key = in.currentName();
       if (!allowed.contains(key)) {
         throw new ProtocolException(
             "key '" + key + "' is not part of " + kind.name().toLowerCase() + " message");
       }
-      if (!seen.add(key)) {
+      if ((seen & MessageKey.bit(key)) != 0) {
         throw new ProtocolException("key '" + key + "' appears twice in the message");
       }
+      seen |= MessageKey.bit(key);
       JsonToken t = in.nextToken();
       if (key.equals(FramedMessages.ARGS) || key.equals(FramedMessages.VALUES)) {
         if (t != JsonToken.START_OBJECT) {
@@ -97,51 +111,36 @@ final class MessageReader {
         if (!(v instanceof String s)) {
           throw new ProtocolException("'" + key + "' is not text");
         }
-        header.put(key, s);
+        switch (key) {
+          case FramedMessages.CALL -> command = s;
+          case FramedMessages.CODE -> code = s;
+          case FramedMessages.DESCRIPTION -> description = s;
+          default -> tag = s; // the tag, or the first key of an answer or an error
+        }
       }
     } while (in.nextToken() == JsonToken.FIELD_NAME);
     if (in.currentToken() != JsonToken.END_OBJECT) {
       throw new ProtocolException("the message map is not closed");
     }
-    for (String key : FramedMessages.requiredKeys(kind)) {
-      if (!seen.contains(key)) {
+    for (String key : REQUIRED.get(kind)) {
+      if ((seen & MessageKey.bit(key)) == 0) {
         throw new ProtocolException(kind.name().toLowerCase() + " message lacks '" + key + "'");
       }
     }
-    PlainFields f = new PlainFields(fields, values);
-    return switch (kind) {
-      case CALL ->
-          new InboundMessage(
-              kind,
-              header.get(FramedMessages.CALL),
-              tag(header, FramedMessages.TAG),
-              null,
-              null,
-              f);
-      case ANSWER ->
-          new InboundMessage(kind, null, tag(header, FramedMessages.ANSWER), null, null, f);
-      case ERROR ->
-          new InboundMessage(
-              kind,
-              null,
-              tag(header, FramedMessages.ERROR),
-              header.get(FramedMessages.CODE),
-              header.get(FramedMessages.DESCRIPTION),
-              f);
-    };
+    if (tag != null) {
+      checkTag(tag);
+    }
+    return new InboundMessage(
+        kind, command, tag, code, description, new PlainFields(fields, values));
   }
 
-  /** A tag, checked to be text of code points up to U+00FF (one per byte); null when absent. */
-  private static String tag(Map<String, String> header, String key) {
-    String tag = header.get(key);
-    if (tag != null) {
-      for (int i = 0; i < tag.length(); i++) {
-        if (tag.charAt(i) > 0xFF) {
-          throw new ProtocolException(
-              String.format("tag char %d is U+%04X, beyond U+00FF", i, (int) tag.charAt(i)));
-        }
+  /** A tag, checked to be text of code points up to U+00FF (one per byte). */
+  private static void checkTag(String tag) {
+    for (int i = 0; i < tag.length(); i++) {
+      if (tag.charAt(i) > 0xFF) {
+        throw new ProtocolException(
+            String.format("tag char %d is U+%04X, beyond U+00FF", i, (int) tag.charAt(i)));
       }
     }
-    return tag;
   }
 }

@@ -59,36 +59,37 @@ final class MessageWriter {
     switch (m.kind()) {
       case CALL -> {
         out.writeStartObject(m, m.tag() == null ? 2 : 3);
-        text(out, FramedMessages.CALL, required(m.command(), "command"));
+        text(out, MessageKey.CALL, required(m.command(), "command"));
         if (m.tag() != null) {
-          tag(out, FramedMessages.TAG, m.tag());
+          tag(out, MessageKey.TAG, m.tag());
         }
-        values(out, FramedMessages.ARGS, m.values());
+        values(out, MessageKey.ARGS, m.values());
       }
       case ANSWER -> {
         out.writeStartObject(m, 2);
-        tag(out, FramedMessages.ANSWER, required(m.tag(), "tag"));
-        values(out, FramedMessages.VALUES, m.values());
+        tag(out, MessageKey.ANSWER, required(m.tag(), "tag"));
+        values(out, MessageKey.VALUES, m.values());
       }
       case ERROR -> {
         FramedMessages.checkNoValues(m);
         out.writeStartObject(m, 3);
-        tag(out, FramedMessages.ERROR, required(m.tag(), "tag"));
-        text(out, FramedMessages.CODE, required(m.errorCode(), "code"));
-        text(out, FramedMessages.DESCRIPTION, required(m.errorDescription(), "description"));
+        tag(out, MessageKey.ERROR, required(m.tag(), "tag"));
+        text(out, MessageKey.CODE, required(m.errorCode(), "code"));
+        text(out, MessageKey.DESCRIPTION, required(m.errorDescription(), "description"));
       }
     }
     out.writeEndObject();
   }
 
-  private void values(JsonGenerator out, String key, List<TypedValue<?>> list) throws IOException {
+  private void values(JsonGenerator out, MessageKey key, List<TypedValue<?>> list)
+      throws IOException {
     FramedMessages.checkValues(list, limits);
     for (TypedValue<?> v : list) {
       if (Texts.utf8Length(v.name()) < 0) {
         throw new EncodingException("key '" + v.name() + "' has an unpaired surrogate");
       }
     }
-    out.writeFieldName(key);
+    out.writeFieldName(key.serialized);
     out.writeStartObject(list, list.size());
     for (TypedValue<?> v : list) {
       out.writeFieldName(v.name());
@@ -97,12 +98,12 @@ final class MessageWriter {
     out.writeEndObject();
   }
 
-  private void text(JsonGenerator out, String key, String text) throws IOException {
-    out.writeFieldName(key);
-    values.writeText(out, text, ValuePath.key(key));
+  private void text(JsonGenerator out, MessageKey key, String text) throws IOException {
+    out.writeFieldName(key.serialized);
+    values.writeText(out, text, key.path);
   }
 
-  private void tag(JsonGenerator out, String key, String tag) throws IOException {
+  private void tag(JsonGenerator out, MessageKey key, String tag) throws IOException {
     text(out, key, MessageParts.tag(tag));
   }
 }

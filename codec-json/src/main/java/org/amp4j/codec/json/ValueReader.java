@@ -23,6 +23,9 @@ import org.amp4j.value.ValueType;
  */
 final class ValueReader implements PlainFields.Reader {
 
+  /** The most digits of an integer parsed as a {@code long} first: every 18-digit one fits. */
+  private static final int MAX_LONG_DIGITS = 18;
+
   private final String codec;
   private final Limits limits;
   private final boolean nativeBytesAndFloats;
@@ -122,7 +125,9 @@ final class ValueReader implements PlainFields.Reader {
       return i;
     }
     if (plain instanceof JsonNumber n && n.integral()) {
-      return new BigInteger(n.text());
+      return n.integerDigits() <= MAX_LONG_DIGITS
+          ? BigInteger.valueOf(Long.parseLong(n.text()))
+          : new BigInteger(n.text());
     }
     return null;
   }
