@@ -31,7 +31,7 @@ final class BoxParser {
   static final int MAX_KEY_LENGTH = 255;
 
   /** How many keys the {@link KeyTable} of a parser holds. */
-  static final int KEY_TABLE_SLOTS = 32;
+  static final int KEY_TABLE_SLOTS = 64;
 
   private static final byte[] EMPTY = new byte[0];
 

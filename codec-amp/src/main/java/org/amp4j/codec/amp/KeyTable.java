@@ -4,14 +4,18 @@ package org.amp4j.codec.amp;
  * The keys a {@link BoxParser} received recently, so that a key received again, as the keys of
  * every message of a connection are, is the same {@link ByteKey} and costs no allocation.
  *
- * <p>A direct-mapped cache: each key has one slot, chosen by its hash, holding the last key seen
- * there. A lookup compares with one key at most, and the table never grows, so a peer sending
- * distinct or colliding keys only makes it miss (a miss allocates the key, as with no table).
- * Starts with the protocol keys. Not thread-safe.
+ * <p>A two-way cache: each key has two slots, chosen by two hashes of its bytes, and is looked for
+ * in both. A key seen for the first time takes an empty one of its slots, or else replaces the key
+ * in one of them, the first and the second in turn. A lookup compares with two keys at most and the
+ * table never grows, so a peer sending distinct or colliding keys only makes it miss (a miss
+ * allocates the key, as with no table); two slots per key keep the few keys of a connection from
+ * evicting each other when two of them share a slot. Starts with the protocol keys. Not
+ * thread-safe.
  */
 final class KeyTable {
 
   private final ByteKey[] slots;
+  private boolean replaceFirst = true;
 
   /**
    * @param slots how many slots: a power of two
@@ -22,24 +26,44 @@ final class KeyTable {
     }
     this.slots = new ByteKey[slots];
     for (ByteKey k : ProtocolKeys.ALL) {
-      this.slots[slot(k.hashCode())] = k;
+      put(k, k.hashCode());
     }
   }
 
   /** The key of the first {@code length} bytes of {@code buffer}; copies them on a miss. */
   ByteKey key(byte[] buffer, int length) {
     int hash = ByteKey.hash(buffer, length);
-    int slot = slot(hash);
-    ByteKey known = slots[slot];
+    ByteKey known = slots[first(hash)];
+    if (known != null && known.matches(buffer, length, hash)) {
+      return known;
+    }
+    known = slots[second(hash)];
     if (known != null && known.matches(buffer, length, hash)) {
       return known;
     }
     ByteKey key = ByteKey.copyOf(buffer, length, hash);
-    slots[slot] = key;
+    put(key, hash);
     return key;
   }
 
-  private int slot(int hash) {
+  private void put(ByteKey key, int hash) {
+    int first = first(hash);
+    int second = second(hash);
+    if (slots[first] == null) {
+      slots[first] = key;
+    } else if (slots[second] == null) {
+      slots[second] = key;
+    } else {
+      slots[replaceFirst ? first : second] = key;
+      replaceFirst = !replaceFirst;
+    }
+  }
+
+  private int first(int hash) {
     return (hash ^ (hash >>> 16)) & (slots.length - 1);
+  }
+
+  private int second(int hash) {
+    return Integer.rotateLeft(hash * 0x9E3779B9, 16) & (slots.length - 1);
   }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The keys a parser received recently. */
@@ -49,6 +53,29 @@ class KeyTableTest {
     // "Aa" and "BB" share a hash: compared by bytes, not only by hash.
     ByteKey aa = table.key(buffer("Aa"), 2);
     assertThat(table.key(buffer("BB"), 2)).isEqualTo(key("BB")).isNotEqualTo(aa);
+  }
+
+  @Test
+  void theKeysOfAConnection_settle_andThenCostNoAllocation() {
+    // Typical keys of a connection: the protocol's and a few field names, some of which share
+    // a slot ("b" has both of its slots taken by protocol keys).
+    List<String> names = new ArrayList<>();
+    for (ByteKey k : ProtocolKeys.ALL) {
+      names.add(new String(k.bytes(), StandardCharsets.US_ASCII));
+    }
+    names.addAll(List.of("a", "b", "c", "total", "value", "name", "id", "count", "data", "when"));
+    KeyTable table = new KeyTable(BoxParser.KEY_TABLE_SLOTS);
+    Map<String, ByteKey> settled = new HashMap<>();
+    for (int round = 0; round < 2; round++) {
+      for (String n : names) {
+        settled.put(n, table.key(buffer(n), n.length()));
+      }
+    }
+    for (int round = 0; round < 3; round++) {
+      for (String n : names) {
+        assertThat(table.key(buffer(n), n.length())).as(n).isSameAs(settled.get(n));
+      }
+    }
   }
 
   @Test
