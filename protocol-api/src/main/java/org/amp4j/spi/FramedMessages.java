@@ -80,6 +80,9 @@ public final class FramedMessages {
     };
   }
 
+  // Up to this many values, repeated names are found by comparing every pair.
+  private static final int SMALL = 8;
+
   /**
    * Checks the values of a call or an answer before any is written.
    *
@@ -93,12 +96,28 @@ public final class FramedMessages {
               + " values, more than maxFieldCount "
               + limits.maxFieldCount());
     }
+    if (values.size() <= SMALL) {
+      // a few values, as most messages have: compared pairwise, with no set to allocate
+      for (int i = 1; i < values.size(); i++) {
+        String name = values.get(i).name();
+        for (int j = 0; j < i; j++) {
+          if (name.equals(values.get(j).name())) {
+            throw givenTwice(name);
+          }
+        }
+      }
+      return;
+    }
     Set<String> seen = new HashSet<>();
     for (TypedValue<?> value : values) {
       if (!seen.add(value.name())) {
-        throw new EncodingException("value " + ValuePath.key(value.name()) + " is given twice");
+        throw givenTwice(value.name());
       }
     }
+  }
+
+  private static EncodingException givenTwice(String name) {
+    return new EncodingException("value " + ValuePath.key(name) + " is given twice");
   }
 
   /**

@@ -3,6 +3,7 @@ package org.amp4j.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
@@ -39,6 +40,25 @@ class FramedMessagesTest {
         .hasMessage("message has 3 values, more than maxFieldCount 2");
     assertThatThrownBy(() -> FramedMessages.checkValues(List.of(value("a"), value("a")), two))
         .hasMessage("value 'a' is given twice");
+  }
+
+  @Test
+  void checkValues_aRepeatedName_failsInFewValuesAndInMany() {
+    Limits limits = Limits.DEFAULTS;
+    for (int count : new int[] {2, 3, 8, 9, 40}) {
+      List<TypedValue<?>> distinct = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        distinct.add(value("v" + i));
+      }
+      FramedMessages.checkValues(distinct, limits);
+      for (int repeated = 1; repeated < count; repeated++) {
+        List<TypedValue<?>> values = new ArrayList<>(distinct);
+        values.set(repeated, value("v" + (repeated - 1)));
+        assertThatThrownBy(() -> FramedMessages.checkValues(values, limits))
+            .as("%d values, value %d repeats the one before", count, repeated)
+            .hasMessage("value 'v" + (repeated - 1) + "' is given twice");
+      }
+    }
   }
 
   @Test

@@ -7,15 +7,8 @@ import org.amp4j.spi.StrictUtf8;
 /**
  * AMP Unicode text (spec 7.5): standard UTF-8, strict both ways. Unpaired surrogates cannot be
  * written; encoded surrogates, overlong forms and code points above U+10FFFF cannot be read.
- *
- * <p>Text that the JDK's lenient UTF-8 conversions ({@link String#getBytes}, {@code new String})
- * handle exactly as the strict ones goes through them, as they need no encoder or decoder object:
- * text without surrogates to encode, and bytes that decode without a U+FFFD replacement character.
- * Only other text takes the strict path ({@link StrictUtf8}), which then fails or agrees.
  */
 final class UnicodeText {
-
-  private static final char REPLACEMENT = '\uFFFD';
 
   private UnicodeText() {}
 
@@ -25,9 +18,6 @@ final class UnicodeText {
    * @throws BadTextException if the text has an unpaired surrogate
    */
   static byte[] encode(String text) {
-    if (!hasSurrogate(text)) {
-      return text.getBytes(StandardCharsets.UTF_8);
-    }
     try {
       return StrictUtf8.encode(text);
     } catch (CharacterCodingException e) {
@@ -41,10 +31,6 @@ final class UnicodeText {
    * @throws BadTextException if the bytes are not valid UTF-8
    */
   static String decode(byte[] bytes) {
-    String lenient = decodeWithReplacement(bytes);
-    if (lenient.indexOf(REPLACEMENT) < 0) {
-      return lenient;
-    }
     try {
       return StrictUtf8.decode(bytes);
     } catch (CharacterCodingException e) {
@@ -65,14 +51,5 @@ final class UnicodeText {
       }
     }
     return true;
-  }
-
-  private static boolean hasSurrogate(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (Character.isSurrogate(text.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

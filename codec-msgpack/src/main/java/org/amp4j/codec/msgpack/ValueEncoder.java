@@ -4,11 +4,12 @@ import static org.amp4j.spi.ValueChecks.wire;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.util.List;
 import java.util.Map;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
+import org.amp4j.spi.StrictUtf8;
 import org.amp4j.spi.ValueChecks;
 import org.amp4j.spi.ValuePath;
 import org.amp4j.value.AmpDateTime;
@@ -201,21 +202,14 @@ final class ValueEncoder {
 
   /**
    * Strict UTF-8: the bytes of a text, or null if it has an unpaired surrogate, which UTF-8 cannot
-   * carry. Text without one has exactly one UTF-8 form, which {@link String#getBytes} gives.
+   * carry.
    */
   static byte[] utf8(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isSurrogate(c)) {
-        if (!Character.isHighSurrogate(c)
-            || i + 1 == text.length()
-            || !Character.isLowSurrogate(text.charAt(i + 1))) {
-          return null;
-        }
-        i++;
-      }
+    try {
+      return StrictUtf8.encode(text);
+    } catch (CharacterCodingException e) {
+      return null;
     }
-    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   /** The failure for text with an unpaired surrogate; {@code what} names it. */
