@@ -27,6 +27,19 @@ final class Answers {
     this.peer = peer;
   }
 
+  /**
+   * {@link #handle}, for one of several calls run in one task: a failure is reported as the
+   * executor would report it, and the calls after it still run.
+   */
+  void handleGuarded(InboundMessage m) {
+    try {
+      handle(m);
+    } catch (RuntimeException e) {
+      Thread t = Thread.currentThread();
+      t.getUncaughtExceptionHandler().uncaughtException(t, e);
+    }
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   void handle(InboundMessage m) {
     Responders.Entry entry = peer.responders().lookup(m.command());
@@ -60,16 +73,23 @@ final class Answers {
     } catch (RuntimeException | Error e) {
       result = CompletableFuture.failedFuture(e);
     }
-    result.whenComplete(
-        (r, t) -> {
-          try {
-            if (callEpoch == peer.epoch()) { // else its session is gone, and its caller with it
-              respond(spec, tag, r, t);
-            }
-          } finally {
-            peer.requestDone();
-          }
-        });
+    if (result instanceof CompletableFuture<?> f && f.isDone() && !f.isCompletedExceptionally()) {
+      // answered already, as a handler returning a value is: no callback to register
+      finish(spec, tag, callEpoch, f.getNow(null), null);
+    } else {
+      result.whenComplete((r, t) -> finish(spec, tag, callEpoch, r, t));
+    }
+  }
+
+  private void finish(
+      CommandSpec spec, String tag, int callEpoch, Object response, Throwable failure) {
+    try {
+      if (callEpoch == peer.epoch()) { // else its session is gone, and its caller with it
+        respond(spec, tag, response, failure);
+      }
+    } finally {
+      peer.requestDone();
+    }
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -28,10 +29,43 @@ import org.amp4j.value.Fields;
 final class OutstandingCalls {
   private static final int MAX_FORGOTTEN = 10_000;
 
+  /**
+   * The future of a call: cancelling it (with {@code cancel} or a {@link CancellationException})
+   * forgets the call, so that its late answer is ignored.
+   */
+  static final class CallFuture<R> extends CompletableFuture<R> {
+    private volatile Runnable onCancel;
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      if (cancelled) {
+        cancelled();
+      }
+      return cancelled;
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable ex) {
+      boolean completed = super.completeExceptionally(ex);
+      if (completed && ex instanceof CancellationException) {
+        cancelled();
+      }
+      return completed;
+    }
+
+    private void cancelled() {
+      Runnable r = onCancel;
+      if (r != null) {
+        r.run();
+      }
+    }
+  }
+
   /** One call awaiting its answer. */
   record Pending<R>(
       String command,
-      CompletableFuture<R> future,
+      CallFuture<R> future,
       Function<Fields, R> readAnswer,
       BiFunction<String, String, RuntimeException> readError) {}
 
@@ -83,13 +117,7 @@ final class OutstandingCalls {
         sweepBy(deadline);
       }
     }
-    call.future()
-        .whenComplete(
-            (r, t) -> {
-              if (call.future().isCancelled()) {
-                forget(tag);
-              }
-            });
+    call.future().onCancel = () -> forget(tag);
   }
 
   /** Removes a call that was never sent. */

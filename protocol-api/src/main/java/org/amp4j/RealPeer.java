@@ -189,7 +189,7 @@ final class RealPeer implements Peer, ConnectionHandler {
       Duration timeout,
       Function<Fields, R> readAnswer,
       BiFunction<String, String, RuntimeException> readError) {
-    CompletableFuture<R> future = new CompletableFuture<>();
+    OutstandingCalls.CallFuture<R> future = new OutstandingCalls.CallFuture<>();
     String tag;
     byte[] frame;
     SessionLink s;
@@ -292,8 +292,11 @@ final class RealPeer implements Peer, ConnectionHandler {
       } else if (!answered.isEmpty()) {
         executor.execute(() -> answered.forEach(Runnable::run));
       }
-      for (InboundMessage call : calls) {
-        dispatch.execute(() -> answers.handle(call));
+      if (calls.size() == 1) {
+        dispatchCall(calls.get(0));
+      } else if (!calls.isEmpty()) {
+        // one task for the calls of one read, answered in order as one by one
+        dispatch.execute(() -> calls.forEach(answers::handleGuarded));
       }
     }
   }

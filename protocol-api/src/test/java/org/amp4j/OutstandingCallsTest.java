@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,7 @@ class OutstandingCallsTest {
   private final OutstandingCalls calls = new OutstandingCalls(Runnable::run);
 
   private CompletableFuture<String> add(String tag, Duration timeout) {
-    CompletableFuture<String> f = new CompletableFuture<>();
+    OutstandingCalls.CallFuture<String> f = new OutstandingCalls.CallFuture<>();
     calls.add(
         tag,
         new OutstandingCalls.Pending<>(
@@ -107,8 +108,25 @@ class OutstandingCallsTest {
   }
 
   @Test
+  void aCancelledCall_isForgotten_andItsLateAnswerIgnored() {
+    CompletableFuture<String> byCancel = add("1", Duration.ZERO);
+    CompletableFuture<String> byException = add("2", Duration.ZERO);
+    CompletableFuture<String> kept = add("3", Duration.ZERO);
+
+    assertThat(byCancel.cancel(true)).isTrue();
+    assertThat(byException.completeExceptionally(new CancellationException("gave up"))).isTrue();
+
+    assertThat(calls.size()).isEqualTo(1);
+    assertThat(calls.take(answer("1"))).isNull();
+    assertThat(calls.take(answer("2"))).isNull();
+    assertThat(calls.take(answer("3"))).isNotNull();
+    assertThat(kept).isNotDone();
+    assertThatThrownBy(() -> calls.take(answer("4"))).isInstanceOf(ProtocolException.class);
+  }
+
+  @Test
   void answersTakenTogether_completeInTurn_evenWhenOneCannotBeRead() throws Exception {
-    CompletableFuture<String> bad = new CompletableFuture<>();
+    OutstandingCalls.CallFuture<String> bad = new OutstandingCalls.CallFuture<>();
     calls.add(
         "1",
         new OutstandingCalls.Pending<>(
