@@ -9,15 +9,11 @@ import org.amp4j.Responders;
 import org.amp4j.SessionConfig;
 
 /**
- * amp4j over TCP with one codec, sessions on or off, responders and answers on the default shared
- * pool or directly on the I/O thread; everything else at its defaults.
+ * amp4j over TCP with one codec, sessions on or off, responders and answers directly on the I/O
+ * thread or on the default shared pool; everything else at its defaults.
  */
 final class AmpSystem implements LoopbackSystem {
   private final PeerConfig config;
-
-  AmpSystem(String codec, boolean session) {
-    this(codec, session, false);
-  }
 
   /**
    * @param direct whether responders run and answers complete on the connection's I/O thread
