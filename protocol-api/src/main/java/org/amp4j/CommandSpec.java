@@ -36,6 +36,9 @@ public final class CommandSpec<C extends Command<R>, R> {
   private final String name;
   private final RecordSchema<C> arguments;
   private final RecordSchema<R> response;
+  // Made once, for every call's outstanding entry.
+  private final java.util.function.Function<org.amp4j.value.Fields, R> answerReader;
+  private final java.util.function.BiFunction<String, String, RuntimeException> errorReader;
   private final List<ErrorSpec> errors;
   private final Map<String, ErrorSpec> errorsByCode;
   private final boolean requiresAnswer;
@@ -51,6 +54,8 @@ public final class CommandSpec<C extends Command<R>, R> {
     this.name = name;
     this.arguments = arguments;
     this.response = response;
+    this.answerReader = fields -> response == null ? null : fields.read(response);
+    this.errorReader = this::remoteError;
     this.errors = List.copyOf(errors);
     Map<String, ErrorSpec> byCode = new HashMap<>();
     for (ErrorSpec e : errors) {
@@ -66,7 +71,7 @@ public final class CommandSpec<C extends Command<R>, R> {
     return of(commandClass, TypeRegistry.standard());
   }
 
-  private static final Map<TypeRegistry, Map<Class<?>, CommandSpec<?, ?>>> CACHE =
+  private static final Map<TypeRegistry, Cache> CACHE =
       java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   /**
@@ -74,17 +79,47 @@ public final class CommandSpec<C extends Command<R>, R> {
    *
    * @throws DefinitionException as {@link #of(Class, TypeRegistry)}
    */
-  @SuppressWarnings("unchecked")
   public static <C extends Command<R>, R> CommandSpec<C, R> cached(
       Class<C> commandClass, TypeRegistry registry) {
-    Map<Class<?>, CommandSpec<?, ?>> perRegistry =
-        CACHE.computeIfAbsent(registry, r -> new java.util.concurrent.ConcurrentHashMap<>());
-    CommandSpec<?, ?> spec = perRegistry.get(commandClass);
-    if (spec == null) {
-      spec = of(commandClass, registry);
-      perRegistry.putIfAbsent(commandClass, spec);
+    return cacheFor(registry).get(commandClass);
+  }
+
+  /** The cache of one type registry's definitions, for a caller that looks up many. */
+  static Cache cacheFor(TypeRegistry registry) {
+    return CACHE.computeIfAbsent(registry, Cache::new);
+  }
+
+  /**
+   * The definitions of command classes read with one type registry. Thread-safe. Refers to its
+   * registry weakly, being the value of that registry's weak key in {@link #CACHE}.
+   */
+  static final class Cache {
+    private final java.lang.ref.WeakReference<TypeRegistry> registry;
+    private final Map<Class<?>, CommandSpec<?, ?>> specs =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Cache(TypeRegistry registry) {
+      this.registry = new java.lang.ref.WeakReference<>(registry);
     }
-    return (CommandSpec<C, R>) spec;
+
+    /**
+     * The definition of a command class, read on first use.
+     *
+     * @throws DefinitionException as {@link #of(Class, TypeRegistry)}
+     */
+    @SuppressWarnings("unchecked")
+    <C extends Command<R>, R> CommandSpec<C, R> get(Class<C> commandClass) {
+      CommandSpec<?, ?> spec = specs.get(commandClass);
+      if (spec == null) {
+        TypeRegistry types = registry.get();
+        if (types == null) {
+          throw new IllegalStateException("the type registry of this cache is gone");
+        }
+        spec = of(commandClass, types);
+        specs.putIfAbsent(commandClass, spec);
+      }
+      return (CommandSpec<C, R>) spec;
+    }
   }
 
   /**
@@ -216,6 +251,16 @@ public final class CommandSpec<C extends Command<R>, R> {
       }
     }
     return Optional.empty();
+  }
+
+  /** Reads an answer's fields as the response record (null for a command without one). */
+  java.util.function.Function<org.amp4j.value.Fields, R> answerReader() {
+    return answerReader;
+  }
+
+  /** {@link #remoteError} as a function. */
+  java.util.function.BiFunction<String, String, RuntimeException> errorReader() {
+    return errorReader;
   }
 
   /**

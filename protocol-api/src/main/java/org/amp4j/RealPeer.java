@@ -19,7 +19,6 @@ import org.amp4j.spi.MessageDecoder;
 import org.amp4j.spi.OutboundMessage;
 import org.amp4j.spi.TypedValue;
 import org.amp4j.value.Fields;
-import org.amp4j.value.RecordSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +51,7 @@ final class RealPeer implements Peer, ConnectionHandler {
   private final Executor executor;
   private final SerialExecutor dispatch;
   private final OutstandingCalls outstanding;
+  private final CommandSpec.Cache specs;
   private final Object writeLock = new Object();
   private final AtomicInteger pendingRequests = new AtomicInteger();
   private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
@@ -79,6 +79,7 @@ final class RealPeer implements Peer, ConnectionHandler {
     this.executor = config.executor() != null ? config.executor() : SharedExecutors.handlerPool();
     this.dispatch = new SerialExecutor(executor);
     this.outstanding = new OutstandingCalls(executor);
+    this.specs = CommandSpec.cacheFor(config.types());
   }
 
   /** Wraps a fresh connection in a peer with a fixed codec and starts reading from it. */
@@ -152,21 +153,19 @@ final class RealPeer implements Peer, ConnectionHandler {
     CommandSpec spec;
     List<TypedValue<?>> values;
     try {
-      spec = CommandSpec.cached((Class) command.getClass(), config.types());
+      spec = specs.get((Class) command.getClass());
       values = OutboundValues.of(spec.arguments(), command, spec.name());
     } catch (AmpException e) {
       return CompletableFuture.failedFuture(e);
     }
-    RecordSchema<R> response = spec.response();
-    Function<Fields, R> readAnswer = fields -> response == null ? null : fields.read(response);
     return send(
         spec.name(),
         values,
         spec.requiresAnswer(),
         spec.idempotent(),
         timeout,
-        readAnswer,
-        spec::remoteError);
+        spec.answerReader(),
+        spec.errorReader());
   }
 
   @Override
