@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -478,6 +483,49 @@ public abstract class CodecConformanceTest {
     Decoding.Outcome outcome = Decoding.feed(codec().newDecoder(), input, chunks);
     for (InboundMessage m : outcome.messages()) {
       MessageAssertions.assertReadableAsAnyType(m);
+    }
+  }
+
+  @Test
+  void oneDecoder_readsEveryMessageOfAStream() {
+    List<OutboundMessage> sent = GrowingMessages.all();
+    ByteArrayOutputStream stream = new ByteArrayOutputStream();
+    sent.forEach(m -> stream.writeBytes(codec().encode(m)));
+    List<InboundMessage> received = new ArrayList<>();
+    codec().newDecoder().decode(ByteBuffer.wrap(stream.toByteArray()), received::add);
+    assertThat(received).hasSize(sent.size());
+    for (int i = 0; i < sent.size(); i++) {
+      assertSameMessage(sent.get(i), received.get(i));
+    }
+  }
+
+  @Test
+  void oneCodec_encodesFromSeveralThreadsAsFromOne() throws Exception {
+    Codec codec = codec();
+    List<OutboundMessage> sent = GrowingMessages.all();
+    List<byte[]> expected = sent.stream().map(codec::encode).toList();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> sameBytes = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        sameBytes.add(
+            pool.submit(
+                () -> {
+                  for (int round = 0; round < 20; round++) {
+                    for (int i = 0; i < sent.size(); i++) {
+                      if (!Arrays.equals(codec.encode(sent.get(i)), expected.get(i))) {
+                        return false;
+                      }
+                    }
+                  }
+                  return true;
+                }));
+      }
+      for (Future<Boolean> same : sameBytes) {
+        assertThat(same.get(30, TimeUnit.SECONDS)).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
