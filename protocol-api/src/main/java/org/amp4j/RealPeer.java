@@ -291,9 +291,7 @@ final class RealPeer implements Peer, ConnectionHandler {
       } else if (!answered.isEmpty()) {
         executor.execute(() -> answered.forEach(Runnable::run));
       }
-      if (calls.size() == 1) {
-        dispatchCall(calls.get(0));
-      } else if (!calls.isEmpty()) {
+      if (!calls.isEmpty()) {
         // one task for the calls of one read, answered in order as one by one
         dispatch.execute(() -> calls.forEach(answers::handleGuarded));
       }
