@@ -11,13 +11,11 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
-import io.netty.util.internal.PlatformDependent;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.amp4j.ConnectionLostException;
@@ -25,6 +23,7 @@ import org.amp4j.Limits;
 import org.amp4j.spi.Connection;
 import org.amp4j.spi.ConnectionHandler;
 import org.amp4j.spi.PendingWrites;
+import org.amp4j.spi.WriteQueue;
 
 /**
  * A {@link Connection} over one Netty {@link Channel}; thread-safe.
@@ -35,13 +34,12 @@ import org.amp4j.spi.PendingWrites;
  * requests read, instead of making memory grow. Independently, {@link #write} refuses bytes beyond
  * {@link Limits#maxPendingWriteBytes()}.
  *
- * <p>Writes are coalesced. Frames written by other threads wait in a queue that one task on the
- * event loop empties, however many arrived; a frame written on the event loop first appends those
- * queued before it, so frames go out in the order of the {@code write} calls. The frames appended
- * during one turn of the event loop are copied into one pooled buffer (up to {@link #BATCH_BYTES}),
- * handed to the channel and flushed together at the end of the turn, so that many small frames cost
- * one channel write, one completion and one system call instead of one each. A frame of {@link
- * #BATCH_BYTES} or more is handed over as it is.
+ * <p>Writes are coalesced. Frames go out in the order of the {@code write} calls, those of other
+ * threads through one queue and one task on the event loop ({@link WriteQueue}). The frames
+ * appended during one turn of the event loop are copied into one pooled buffer (up to {@link
+ * #BATCH_BYTES}), handed to the channel and flushed together at the end of the turn, so that many
+ * small frames cost one channel write, one completion and one system call instead of one each. A
+ * frame of {@link #BATCH_BYTES} or more is handed over as it is.
  *
  * <p>Handler calls run on the channel's event loop. Received buffers are released after {@link
  * ConnectionHandler#onBytes} returns.
@@ -62,15 +60,8 @@ final class NettyConnection implements Connection {
   private final PendingWrites pendingWriteBytes;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
-  // Frames written by threads other than the event loop's, and whether a task to append them is
-  // on its way: one task for many frames.
-  private final Queue<byte[]> queued = PlatformDependent.newMpscQueue();
-  private final AtomicBoolean drainScheduled = new AtomicBoolean();
-  private final Runnable drainQueued =
-      () -> {
-        drainScheduled.set(false);
-        appendQueued();
-      };
+  // Frames in the order of the write calls, whichever threads make them.
+  private final WriteQueue<byte[]> writes;
   private volatile boolean readingPaused;
   private volatile String remote;
   private volatile Throwable closeCause;
@@ -86,6 +77,8 @@ final class NettyConnection implements Connection {
   NettyConnection(Channel channel, Limits limits) {
     this.channel = channel;
     this.pendingWriteBytes = new PendingWrites(limits.maxPendingWriteBytes());
+    this.writes =
+        new WriteQueue<>(channel.eventLoop(), channel.eventLoop()::inEventLoop, this::append);
     channel.pipeline().addLast("amp4j-connection", new Bridge());
   }
 
@@ -124,23 +117,7 @@ final class NettyConnection implements Connection {
       return;
     }
     pendingWriteBytes.reserve(length, remoteAddress());
-    if (channel.eventLoop().inEventLoop()) {
-      appendQueued(); // frames queued by other threads before this one go first
-      append(data);
-    } else {
-      queued.offer(data);
-      if (drainScheduled.compareAndSet(false, true)) {
-        channel.eventLoop().execute(drainQueued);
-      }
-    }
-  }
-
-  /** Appends the frames other threads queued, in their order. Event loop only. */
-  private void appendQueued() {
-    byte[] data;
-    while ((data = queued.poll()) != null) {
-      append(data);
-    }
+    writes.write(data);
   }
 
   /** Adds a frame to the batch, or hands it over on its own when large. Event loop only. */
@@ -182,10 +159,7 @@ final class NettyConnection implements Connection {
 
   /** Drops the frames that can no longer be written. Event loop only. */
   private void dropUnwritten() {
-    byte[] data;
-    while ((data = queued.poll()) != null) {
-      pendingWriteBytes.release(data.length);
-    }
+    writes.drop(data -> pendingWriteBytes.release(data.length));
     if (batch != null) {
       batch.release();
       batch = null;
@@ -240,7 +214,7 @@ final class NettyConnection implements Connection {
     // write that completes after all of them, and closing follows it.
     onEventLoop(
         () -> {
-          appendQueued();
+          writes.drain();
           handOverBatch();
           channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         });

@@ -23,6 +23,7 @@ import org.amp4j.ConnectionLostException;
 import org.amp4j.Limits;
 import org.amp4j.spi.ConnectionHandler;
 import org.amp4j.spi.PendingWrites;
+import org.amp4j.spi.WriteQueue;
 
 /**
  * A {@link WebSocketConnection} over a Netty channel whose upgrade is complete; thread-safe.
@@ -64,6 +65,9 @@ final class NettyWebSocketConnection implements WebSocketConnection {
   private boolean closeSent;
   private boolean flushQueued;
 
+  // Writes in the order of the write calls, whichever threads make them.
+  private final WriteQueue<Outgoing> writes;
+
   /**
    * Wraps a channel whose upgrade is done and whose auto-read is off, adding a message aggregator
    * and this connection's handler to the end of its pipeline. Event loop only.
@@ -74,6 +78,8 @@ final class NettyWebSocketConnection implements WebSocketConnection {
     this.framing = framing;
     this.user = user;
     this.pending = new PendingWrites(limits.maxPendingWriteBytes());
+    this.writes =
+        new WriteQueue<>(channel.eventLoop(), channel.eventLoop()::inEventLoop, this::send);
     channel.config().setWriteBufferWaterMark(waterMark(limits));
     channel
         .pipeline()
@@ -131,19 +137,22 @@ final class NettyWebSocketConnection implements WebSocketConnection {
       total += payloads[i];
     }
     pending.reserve(total, remoteAddress());
-    long reserved = total;
-    onEventLoop(() -> send(data, payloads, reserved));
+    writes.write(new Outgoing(data, payloads, total));
   }
 
+  /** One write: its bytes, the offset and length of each message in them, and their total. */
+  private record Outgoing(byte[] data, int[] payloads, long reserved) {}
+
   // Event loop only.
-  private void send(byte[] data, int[] payloads, long reserved) {
+  private void send(Outgoing out) {
     if (closeSent) {
-      pending.release(reserved); // raced with close: dropped
+      pending.release(out.reserved()); // raced with close: dropped
       return;
     }
+    int[] payloads = out.payloads();
     for (int i = 0; i < payloads.length; i += 2) {
       int length = payloads[i + 1];
-      ByteBuf payload = Unpooled.wrappedBuffer(data, payloads[i], length);
+      ByteBuf payload = Unpooled.wrappedBuffer(out.data(), payloads[i], length);
       channel
           .write(new BinaryWebSocketFrame(payload))
           .addListener((ChannelFuture f) -> written(f, length));
@@ -192,6 +201,7 @@ final class NettyWebSocketConnection implements WebSocketConnection {
           if (!channel.isActive()) {
             return;
           }
+          writes.drain(); // what other threads wrote before closing goes before the close frame
           schedule(this::giveUp, CLOSE_TIMEOUT);
           sendClose();
         });

@@ -72,6 +72,33 @@ class WebSocketConnectionTest {
   }
 
   @Test
+  void writeOnTheEventLoop_goesAfterAWriteAnotherThreadMadeBefore() throws Exception {
+    try (Loopback loop = Loopback.open()) {
+      // On the server's event loop, when the client's byte arrives: another thread writes "A"
+      // and returns (its message waits for the event loop, which is busy here), then the event
+      // loop itself writes "B". "A" must arrive first.
+      loop.accepted.start(
+          new RecordingHandler(
+              bytes -> {
+                Thread other = new Thread(() -> loop.accepted.write(new byte[] {'A'}));
+                other.start();
+                try {
+                  other.join(TimeUnit.SECONDS.toMillis(WAIT));
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                loop.accepted.write(new byte[] {'B'});
+              }));
+      RecordingHandler client = new RecordingHandler(Loopback.LOOP_THREADS);
+      loop.client.start(client);
+
+      loop.client.write(new byte[] {'x'});
+
+      assertThat(client.awaitBytes(2)).asString(US_ASCII).isEqualTo("AB");
+    }
+  }
+
+  @Test
   void start_twice_fails() throws Exception {
     try (Loopback loop = Loopback.open()) {
       loop.accepted.start(new RecordingHandler(Loopback.LOOP_THREADS));
