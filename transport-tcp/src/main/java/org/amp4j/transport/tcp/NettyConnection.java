@@ -13,6 +13,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.Objects;
@@ -72,6 +73,7 @@ final class NettyConnection implements Connection {
   private boolean flushQueued;
   private ByteBuf batch; // frames written in this turn of the event loop, not yet handed over
   private int batchBytes;
+  private byte[] received = new byte[0]; // holds the last read's bytes, see Bridge.heapView
 
   /** Wraps a channel that has auto-read off, adding this connection's handler to its pipeline. */
   NettyConnection(Channel channel, Limits limits) {
@@ -306,11 +308,29 @@ final class NettyConnection implements Connection {
       }
       try {
         if (buf.isReadable()) {
-          handler.onBytes(buf.nioBuffer());
+          handler.onBytes(heapView(buf));
         }
       } finally {
         buf.release();
       }
+    }
+
+    /**
+     * The readable bytes as a heap buffer: a direct buffer is copied, in one go, into an array kept
+     * for the next reads, since decoders read many small pieces and those are much cheaper from an
+     * array than from native memory. The array grows to the largest read, which Netty's receive
+     * buffer allocator bounds (64 KiB by default).
+     */
+    private ByteBuffer heapView(ByteBuf buf) {
+      int n = buf.readableBytes();
+      if (buf.hasArray()) {
+        return ByteBuffer.wrap(buf.array(), buf.arrayOffset() + buf.readerIndex(), n).slice();
+      }
+      if (received.length < n) {
+        received = new byte[n];
+      }
+      buf.getBytes(buf.readerIndex(), received, 0, n);
+      return ByteBuffer.wrap(received, 0, n);
     }
 
     @Override
