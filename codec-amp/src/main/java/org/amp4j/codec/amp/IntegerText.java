@@ -41,7 +41,7 @@ final class IntegerText {
    * Fast path for a long: its digits go straight into the array, with neither BigInteger's general
    * conversion nor a String.
    */
-  private static byte[] format(long value, int maxDigits) {
+  static byte[] format(long value, int maxDigits) {
     // Negative, so that Long.MIN_VALUE's magnitude fits.
     long negative = value < 0 ? value : -value;
     int digits = 1;
@@ -78,20 +78,36 @@ final class IntegerText {
    * a long); null for anything else, which the general parser then reads.
    */
   private static BigInteger parsePlainLong(byte[] text, int maxDigits) {
+    return isPlainLong(text, maxDigits) ? BigInteger.valueOf(plainLong(text)) : null;
+  }
+
+  /**
+   * Whether integer text has the common form: an optional {@code -} and 1 to 18 ASCII digits, at
+   * most {@code maxDigits}, which always fit a long ({@link #plainLong} reads it).
+   */
+  static boolean isPlainLong(byte[] text, int maxDigits) {
     int start = text.length > 0 && text[0] == '-' ? 1 : 0;
     int digits = text.length - start;
     if (digits < 1 || digits > 18 || digits > maxDigits) {
-      return null;
+      return false;
     }
-    long v = 0;
     for (int i = start; i < text.length; i++) {
       int d = text[i] - '0';
       if (d < 0 || d > 9) {
-        return null;
+        return false;
       }
-      v = v * 10 + d;
     }
-    return BigInteger.valueOf(start == 1 ? -v : v);
+    return true;
+  }
+
+  /** The value of text for which {@link #isPlainLong} holds. */
+  static long plainLong(byte[] text) {
+    int start = text[0] == '-' ? 1 : 0;
+    long v = 0;
+    for (int i = start; i < text.length; i++) {
+      v = v * 10 + (text[i] - '0');
+    }
+    return start == 1 ? -v : v;
   }
 
   /** Parses integer text like Python's {@code int(str)} for ASCII text. */

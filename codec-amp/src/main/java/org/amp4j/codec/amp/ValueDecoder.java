@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.amp4j.Limits;
+import org.amp4j.spi.MachineIntegers;
 import org.amp4j.value.RecordSchema;
 import org.amp4j.value.ValueType;
 
@@ -37,6 +38,10 @@ final class ValueDecoder {
    */
   <T> T decode(byte[] bytes, ValueType<T> type, int depth) {
     ValueType<T> resolved = type.forCodec(AmpCodecProvider.NAME);
+    if (MachineIntegers.applies(resolved)
+        && IntegerText.isPlainLong(bytes, limits.maxIntegerDigits())) {
+      return MachineIntegers.fromLong(resolved, IntegerText.plainLong(bytes));
+    }
     return resolved.fromWire(decodeWire(bytes, resolved, depth));
   }
 

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.util.List;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
+import org.amp4j.spi.MachineIntegers;
 import org.amp4j.spi.ValueChecks;
 import org.amp4j.spi.ValuePath;
 import org.amp4j.value.AmpDateTime;
@@ -56,10 +57,13 @@ final class ValueEncoder {
   private <T> byte[] encodeValue(
       ValueType<T> declared, T value, ValuePath where, int depth, int max) {
     ValueType<T> type = declared.forCodec(AmpCodecProvider.NAME);
-    Object wire = ValueChecks.toWire(type, value, where);
     byte[] bytes;
     try {
-      bytes = encodeWire(type, wire, where, depth, max);
+      bytes =
+          MachineIntegers.applies(type)
+              ? IntegerText.format(
+                  MachineIntegers.toLong(type, value, where), limits.maxIntegerDigits())
+              : encodeWire(type, ValueChecks.toWire(type, value, where), where, depth, max);
     } catch (BadTextException e) {
       throw new EncodingException("value " + where + ": " + e.getMessage(), e);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
+import org.amp4j.spi.MachineIntegers;
 import org.amp4j.spi.StrictUtf8;
 import org.amp4j.spi.ValueChecks;
 import org.amp4j.spi.ValuePath;
@@ -50,6 +51,12 @@ final class ValueEncoder {
       MessagePacker out, ValueType<T> type, T value, ValuePath where, int depth)
       throws IOException {
     ValueType<T> resolved = type.forCodec(MsgpackCodecProvider.NAME);
+    if (MachineIntegers.applies(resolved)) {
+      // as writeInteger writes a value of 63 bits or less
+      out.packLong(MachineIntegers.toLong(resolved, value, where));
+      budget.check(out);
+      return;
+    }
     Object wire = ValueChecks.toWire(resolved, value, where);
     try {
       writeWire(out, resolved, wire, where, depth);

@@ -59,6 +59,36 @@ class ValuesTest {
   }
 
   @Test
+  void longAndInt_takeTheirFastPath_writingWhatIntegerWrites() {
+    // LONG and INT skip the BigInteger (MachineIntegers); the bytes are those of INTEGER
+    for (long v :
+        new long[] {
+          0,
+          1,
+          -1,
+          127,
+          128,
+          -32,
+          -33,
+          255,
+          256,
+          65_535,
+          65_536,
+          Integer.MAX_VALUE,
+          Integer.MIN_VALUE,
+          1L << 32,
+          Long.MAX_VALUE,
+          Long.MIN_VALUE
+        }) {
+      String expected = one.encode(ValueTypes.INTEGER, BigInteger.valueOf(v));
+      assertThat(one.encode(ValueTypes.LONG, v)).as("long %d", v).isEqualTo(expected);
+      if (v == (int) v) {
+        assertThat(one.encode(ValueTypes.INT, (int) v)).as("int %d", v).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
   void integer_acceptsNonMinimalIntFormats() {
     // msgpack allows any int width; int8 0x05, uint64 0x05, int64 -1
     assertThat(one.decode("d005").get("v", ValueTypes.INT)).isEqualTo(5);
