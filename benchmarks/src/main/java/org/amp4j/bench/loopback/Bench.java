@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the loopback comparison: for each round, for each system, a server JVM and one client JVM
- * that warms both up (JIT) and then runs every workload; reports medians over the rounds as a
- * table, {@code results.json} and {@code chart.svg}, and as the last line of standard output one
- * JSON object of calls/s by workload and system.
+ * that warms both up (JIT) and then runs every workload; reports medians over the rounds as text
+ * tables (calls/s and latency; heap bytes per call; CPU time per call), {@code results.json} and
+ * {@code chart.svg}, and as the last line of standard output one JSON object of calls/s by workload
+ * and system.
  *
  * <pre>
  * Bench [--quick] [--rounds N] [--jit-warmup-ms MS] [--warmup-ms MS] [--duration-ms MS]
@@ -76,7 +77,8 @@ public final class Bench {
       Ports ports = awaitPorts(server, system);
       for (RunResult r : runClient(system, ports)) {
         System.err.printf(
-            "round %d %-18s %s: %,12.0f calls/s%s  B/call client %.0f server %.0f%s%n",
+            "round %d %-18s %s: %,12.0f calls/s%s  B/call client %.0f server %.0f"
+                + "  CPU µs/call client %.2f server %.2f%s%n",
             round,
             system,
             r.workload(),
@@ -86,6 +88,8 @@ public final class Bench {
                 : "",
             r.clientBytesPerCall(),
             r.serverBytesPerCall(),
+            r.clientCpuMicrosPerCall(),
+            r.serverCpuMicrosPerCall(),
             r.errors() > 0 ? "  ERRORS " + r.errors() : "");
         results.add(r);
       }
@@ -98,22 +102,22 @@ public final class Bench {
     return results;
   }
 
-  /** A server's two ports: the system's and its {@link AllocationChannel}'s. */
-  private record Ports(int system, int allocation) {}
+  /** A server's two ports: the system's and its {@link MeterChannel}'s. */
+  private record Ports(int system, int meter) {}
 
   private static Ports awaitPorts(Process server, String system) throws IOException {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-    int allocation = -1;
+    int meter = -1;
     String line;
     while ((line = out.readLine()) != null) {
-      if (line.startsWith(LoopbackServer.ALLOCATION)) {
-        allocation = port(line, LoopbackServer.ALLOCATION);
+      if (line.startsWith(LoopbackServer.METER)) {
+        meter = port(line, LoopbackServer.METER);
       } else if (line.startsWith(LoopbackServer.LISTENING)) {
-        if (allocation < 0) {
-          throw new IOException("server for " + system + " printed no allocation channel port");
+        if (meter < 0) {
+          throw new IOException("server for " + system + " printed no meter channel port");
         }
-        return new Ports(port(line, LoopbackServer.LISTENING), allocation);
+        return new Ports(port(line, LoopbackServer.LISTENING), meter);
       }
     }
     throw new IOException("server for " + system + " exited without printing its ports");
@@ -138,7 +142,7 @@ public final class Bench {
                 LoopbackClient.class.getName(),
                 system,
                 Integer.toString(ports.system()),
-                Integer.toString(ports.allocation()),
+                Integer.toString(ports.meter()),
                 String.join(",", workloads),
                 Long.toString(options.jitWarmupMs),
                 Long.toString(options.warmupMs),

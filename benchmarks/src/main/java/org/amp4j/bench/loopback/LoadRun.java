@@ -16,9 +16,11 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Calls/s counts the answers inside the measured window. Latency (workload a only, where calls
  * are strictly one after another) is from just before the call to its answer's callback. Allocation
- * is the heap bytes each JVM allocated in the window ({@link AllocatedBytes}), this one read
- * directly and the server's asked over its {@link AllocationChannel} just before and just after:
- * the server's readings enclose the client's by one loopback round trip each side.
+ * is the heap bytes each JVM allocated in the window ({@link AllocatedBytes}), and CPU the time
+ * each JVM process used in it, all its threads ({@link ProcessCpuTime}): this one's read directly,
+ * the server's asked over its {@link MeterChannel} just before and just after, both meters in one
+ * round trip, so that the server's readings enclose the client's by one loopback round trip each
+ * side.
  */
 final class LoadRun {
   /** How long a run waits for its first answer or failed call before it fails. */
@@ -39,30 +41,30 @@ final class LoadRun {
    * Runs the workload.
    *
    * @param port the system's port
-   * @param allocationPort the port of the server's {@link AllocationChannel}
+   * @param meterPort the port of the server's {@link MeterChannel}
    */
   static RunResult run(
       String systemName,
       int port,
-      int allocationPort,
+      int meterPort,
       Workload workload,
       Duration warmup,
       Duration measure)
       throws Exception {
-    return new LoadRun().go(systemName, port, allocationPort, workload, warmup, measure);
+    return new LoadRun().go(systemName, port, meterPort, workload, warmup, measure);
   }
 
   private RunResult go(
       String systemName,
       int port,
-      int allocationPort,
+      int meterPort,
       Workload workload,
       Duration warmup,
       Duration measure)
       throws Exception {
     LoopbackSystem system = LoopbackSystem.named(systemName);
     List<LoopbackSystem.Caller> callers = new ArrayList<>();
-    try (AllocationChannel.Client server = AllocationChannel.connect(allocationPort)) {
+    try (MeterChannel.Client server = MeterChannel.connect(meterPort)) {
       for (int i = 0; i < workload.connections; i++) {
         callers.add(system.connect("127.0.0.1", port));
       }
@@ -81,8 +83,9 @@ final class LoadRun {
             systemName + " " + workload.key() + ": no answer within " + FIRST_ANSWER_LIMIT);
       }
       Thread.sleep(warmup.toMillis());
-      long serverBefore = server.ask();
-      long clientBefore = AllocatedBytes.total();
+      MeterChannel.Reading serverBefore = server.ask();
+      long clientBytesBefore = AllocatedBytes.total();
+      long clientCpuBefore = ProcessCpuTime.nanos();
       long before = answered.sum();
       long start = System.nanoTime();
       measuring = true;
@@ -97,8 +100,11 @@ final class LoadRun {
       measuring = false;
       long end = System.nanoTime();
       long calls = answered.sum() - before;
-      long clientBytes = AllocatedBytes.total() - clientBefore;
-      long serverBytes = server.ask() - serverBefore;
+      long clientCpuNanos = ProcessCpuTime.nanos() - clientCpuBefore;
+      long clientBytes = AllocatedBytes.total() - clientBytesBefore;
+      MeterChannel.Reading serverAfter = server.ask();
+      long serverBytes = serverAfter.bytes() - serverBefore.bytes();
+      long serverCpuNanos = serverAfter.cpuNanos() - serverBefore.cpuNanos();
       stopping = true;
       if (!drained.await(10, TimeUnit.SECONDS)) {
         // calls that never came back are errors, not just a warning
@@ -122,7 +128,9 @@ final class LoadRun {
           p50,
           p99,
           clientBytes,
-          serverBytes);
+          serverBytes,
+          clientCpuNanos,
+          serverCpuNanos);
     } finally {
       for (LoopbackSystem.Caller c : callers) {
         c.close();

@@ -10,12 +10,12 @@ import java.time.Duration;
  * running.
  *
  * <pre>
- * java -cp ... org.amp4j.bench.loopback.LoopbackClient SYSTEM PORT ALLOCATION_PORT WORKLOADS \
+ * java -cp ... org.amp4j.bench.loopback.LoopbackClient SYSTEM PORT METER_PORT WORKLOADS \
  *     JIT_WARMUP_MS WARMUP_MS DURATION_MS
  * </pre>
  *
- * <p>{@code WORKLOADS} is a comma-separated list such as {@code a,b,c}; {@code ALLOCATION_PORT} is
- * the server's {@link AllocationChannel}.
+ * <p>{@code WORKLOADS} is a comma-separated list such as {@code a,b,c}; {@code METER_PORT} is the
+ * server's {@link MeterChannel}.
  */
 public final class LoopbackClient {
   private LoopbackClient() {}
@@ -24,23 +24,22 @@ public final class LoopbackClient {
   public static void main(String[] args) {
     if (args.length != 7) {
       System.err.println(
-          "usage: LoopbackClient SYSTEM PORT ALLOCATION_PORT WORKLOADS(a,b,c) JIT_WARMUP_MS"
+          "usage: LoopbackClient SYSTEM PORT METER_PORT WORKLOADS(a,b,c) JIT_WARMUP_MS"
               + " WARMUP_MS DURATION_MS");
       System.exit(64);
     }
     try {
       String system = args[0];
       int port = Integer.parseInt(args[1]);
-      int allocationPort = Integer.parseInt(args[2]);
+      int meterPort = Integer.parseInt(args[2]);
       Duration jitWarmup = Duration.ofMillis(Long.parseLong(args[4]));
       Duration warmup = Duration.ofMillis(Long.parseLong(args[5]));
       Duration measure = Duration.ofMillis(Long.parseLong(args[6]));
       if (!jitWarmup.isZero()) {
-        LoadRun.run(system, port, allocationPort, Workload.C, jitWarmup, Duration.ZERO);
+        LoadRun.run(system, port, meterPort, Workload.C, jitWarmup, Duration.ZERO);
       }
       for (String w : args[3].split(",")) {
-        RunResult result =
-            LoadRun.run(system, port, allocationPort, Workload.of(w), warmup, measure);
+        RunResult result = LoadRun.run(system, port, meterPort, Workload.of(w), warmup, measure);
         System.out.println(result.toJson());
         System.out.flush();
       }

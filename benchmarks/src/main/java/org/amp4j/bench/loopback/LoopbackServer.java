@@ -4,14 +4,14 @@ import java.io.IOException;
 
 /**
  * Serves {@link Sum} with one system on 127.0.0.1 and an OS-chosen port, and its {@link
- * AllocationChannel} on another; prints {@code allocation on PORT}, then {@code listening on PORT},
- * and exits when its standard input closes.
+ * MeterChannel} on another; prints {@code meter on PORT}, then {@code listening on PORT}, and exits
+ * when its standard input closes.
  *
  * <pre>java -cp ... org.amp4j.bench.loopback.LoopbackServer amp4j-msgpack</pre>
  */
 public final class LoopbackServer {
-  /** Starts the line that gives the {@link AllocationChannel}'s port. */
-  static final String ALLOCATION = "allocation on ";
+  /** Starts the line that gives the {@link MeterChannel}'s port. */
+  static final String METER = "meter on ";
 
   /** Starts the line that gives the system's port, printed last. */
   static final String LISTENING = "listening on ";
@@ -24,9 +24,9 @@ public final class LoopbackServer {
       System.err.println("usage: LoopbackServer SYSTEM   (one of " + LoopbackSystem.NAMES + ")");
       System.exit(64);
     }
-    try (AllocationChannel.Server allocation = AllocationChannel.serve();
+    try (MeterChannel.Server meter = MeterChannel.serve();
         LoopbackSystem.Server server = LoopbackSystem.named(args[0]).serve()) {
-      System.out.println(ALLOCATION + allocation.port());
+      System.out.println(METER + meter.port());
       System.out.println(LISTENING + server.port());
       System.out.flush();
       drain();

@@ -11,21 +11,27 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
- * Medians over the rounds, as text tables (calls/s and latency; heap bytes allocated per call),
- * {@code results.json} and the summary line.
+ * Medians over the rounds, as text tables (calls/s and latency; heap bytes allocated per call; CPU
+ * time per call), {@code results.json} and the summary line.
  */
 final class Report {
   private final Bench.Options options;
   private final List<RunResult> runs;
   private final Map<String, Map<Workload, Median>> medians = new LinkedHashMap<>();
 
-  /** Medians of one system on one workload, and every round's calls/s. */
+  /**
+   * Medians of one system on one workload, and every round's calls/s. {@code cpuMicrosPerCall} is
+   * the median of each round's client and server CPU together, not the sum of the two medians.
+   */
   record Median(
       double callsPerSecond,
       double p50Micros,
       double p99Micros,
       double clientBytesPerCall,
       double serverBytesPerCall,
+      double clientCpuMicrosPerCall,
+      double serverCpuMicrosPerCall,
+      double cpuMicrosPerCall,
       long errors,
       List<Double> rounds) {}
 
@@ -51,6 +57,9 @@ final class Report {
                   median(rs, RunResult::p99Micros),
                   median(rs, RunResult::clientBytesPerCall),
                   median(rs, RunResult::serverBytesPerCall),
+                  median(rs, RunResult::clientCpuMicrosPerCall),
+                  median(rs, RunResult::serverCpuMicrosPerCall),
+                  median(rs, RunResult::cpuMicrosPerCall),
                   rs.stream().mapToLong(RunResult::errors).sum(),
                   rs.stream().map(RunResult::callsPerSecond).toList()));
         }
@@ -115,6 +124,7 @@ final class Report {
               cell(s, Workload.C)));
     }
     appendAllocation(sb);
+    appendCpu(sb);
     long errors = runs.stream().mapToLong(RunResult::errors).sum();
     if (errors > 0) {
       sb.append("failed or wrong calls in all runs: ").append(errors).append('\n');
@@ -143,8 +153,35 @@ final class Report {
       sb.append(String.format(Locale.ROOT, "| %-17s |", e.getKey()));
       for (Workload w : Workload.values()) {
         Median m = e.getValue().get(w);
-        sb.append(bytesCell(m, Median::clientBytesPerCall))
-            .append(bytesCell(m, Median::serverBytesPerCall));
+        sb.append(numberCell(m, Median::clientBytesPerCall, "%,.0f"))
+            .append(numberCell(m, Median::serverBytesPerCall, "%,.0f"));
+      }
+      sb.append('\n');
+    }
+  }
+
+  /**
+   * The third table: client and server CPU µs per call by workload, and the two together. Less
+   * sensitive than calls/s to what else the machine runs at the time.
+   */
+  private void appendCpu(StringBuilder sb) {
+    sb.append("\nCPU µs per call in the measured window, client and server JVM; medians")
+        .append(" (total: client + server)\n");
+    sb.append(String.format(Locale.ROOT, "| %-17s |", "system"));
+    for (Workload w : Workload.values()) {
+      for (String side : List.of("client", "server", "total")) {
+        sb.append(String.format(Locale.ROOT, " %9s |", w.key() + ": " + side));
+      }
+    }
+    sb.append("\n|-------------------|");
+    sb.append("-----------|".repeat(3 * Workload.values().length)).append('\n');
+    for (Map.Entry<String, Map<Workload, Median>> e : medians.entrySet()) {
+      sb.append(String.format(Locale.ROOT, "| %-17s |", e.getKey()));
+      for (Workload w : Workload.values()) {
+        Median m = e.getValue().get(w);
+        sb.append(numberCell(m, Median::clientCpuMicrosPerCall, "%.2f"))
+            .append(numberCell(m, Median::serverCpuMicrosPerCall, "%.2f"))
+            .append(numberCell(m, Median::cpuMicrosPerCall, "%.2f"));
       }
       sb.append('\n');
     }
@@ -158,11 +195,11 @@ final class Report {
     return String.format(Locale.ROOT, "%,.0f (%.2f)", m.callsPerSecond(), ratio(system, w));
   }
 
-  private static String bytesCell(Median m, ToDoubleFunction<Median> bytesPerCall) {
+  private static String numberCell(Median m, ToDoubleFunction<Median> perCall, String format) {
     return String.format(
         Locale.ROOT,
         " %9s |",
-        m == null ? "" : String.format(Locale.ROOT, "%,.0f", bytesPerCall.applyAsDouble(m)));
+        m == null ? "" : String.format(Locale.ROOT, format, perCall.applyAsDouble(m)));
   }
 
   /** The last stdout line: calls/s by workload, then system. */
@@ -238,13 +275,17 @@ final class Report {
                 Locale.ROOT,
                 "      \"%s\": {\"callsPerSecond\": %.1f, \"ratioToBaseline\": %s%s, "
                     + "\"clientBytesPerCall\": %.1f, \"serverBytesPerCall\": %.1f, "
-                    + "\"errors\": %d, \"rounds\": %s}",
+                    + "\"clientCpuMicrosPerCall\": %.3f, \"serverCpuMicrosPerCall\": %.3f, "
+                    + "\"cpuMicrosPerCall\": %.3f, \"errors\": %d, \"rounds\": %s}",
                 we.getKey().key(),
                 m.callsPerSecond(),
                 number(ratio(e.getKey(), we.getKey())),
                 latency,
                 m.clientBytesPerCall(),
                 m.serverBytesPerCall(),
+                m.clientCpuMicrosPerCall(),
+                m.serverCpuMicrosPerCall(),
+                m.cpuMicrosPerCall(),
                 m.errors(),
                 m.rounds().stream()
                     .map(r -> String.format(Locale.ROOT, "%.1f", r))

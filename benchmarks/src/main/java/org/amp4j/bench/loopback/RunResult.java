@@ -17,7 +17,11 @@ import java.util.regex.Pattern;
  * @param clientBytes heap bytes the client JVM allocated in the measured window ({@link
  *     AllocatedBytes})
  * @param serverBytes heap bytes the server JVM allocated in the measured window, as the client
- *     asked it over its {@link AllocationChannel}
+ *     asked it over its {@link MeterChannel}
+ * @param clientCpuNanos CPU time the client JVM process used in the measured window, all its
+ *     threads, JIT compiler and GC threads included ({@link ProcessCpuTime})
+ * @param serverCpuNanos CPU time the server JVM process used in the measured window, as the client
+ *     asked it over its {@link MeterChannel}
  */
 record RunResult(
     String system,
@@ -28,7 +32,9 @@ record RunResult(
     double p50Micros,
     double p99Micros,
     long clientBytes,
-    long serverBytes) {
+    long serverBytes,
+    long clientCpuNanos,
+    long serverCpuNanos) {
 
   private static final Pattern FIELD =
       Pattern.compile("\"(\\w+)\"\\s*:\\s*(\"([^\"]*)\"|[-+0-9.eE]+)");
@@ -47,8 +53,23 @@ record RunResult(
     return perCall(serverBytes);
   }
 
-  private double perCall(long bytes) {
-    return calls == 0 ? -1 : (double) bytes / calls;
+  /** Client CPU µs per call answered in the window; negative when no call was. */
+  double clientCpuMicrosPerCall() {
+    return perCall(clientCpuNanos) / 1000;
+  }
+
+  /** Server CPU µs per call answered in the window; negative when no call was. */
+  double serverCpuMicrosPerCall() {
+    return perCall(serverCpuNanos) / 1000;
+  }
+
+  /** Client and server CPU µs per call together; negative when no call was answered. */
+  double cpuMicrosPerCall() {
+    return perCall(clientCpuNanos + serverCpuNanos) / 1000;
+  }
+
+  private double perCall(long total) {
+    return calls == 0 ? -1 : (double) total / calls;
   }
 
   String toJson() {
@@ -57,7 +78,9 @@ record RunResult(
         "{\"system\":\"%s\",\"workload\":\"%s\",\"calls\":%d,\"seconds\":%.3f,"
             + "\"callsPerSecond\":%.1f,\"errors\":%d,\"p50Micros\":%.1f,\"p99Micros\":%.1f,"
             + "\"clientBytes\":%d,\"serverBytes\":%d,"
-            + "\"clientBytesPerCall\":%.1f,\"serverBytesPerCall\":%.1f}",
+            + "\"clientBytesPerCall\":%.1f,\"serverBytesPerCall\":%.1f,"
+            + "\"clientCpuNanos\":%d,\"serverCpuNanos\":%d,"
+            + "\"clientCpuMicrosPerCall\":%.3f,\"serverCpuMicrosPerCall\":%.3f}",
         system,
         workload,
         calls,
@@ -69,7 +92,11 @@ record RunResult(
         clientBytes,
         serverBytes,
         clientBytesPerCall(),
-        serverBytesPerCall());
+        serverBytesPerCall(),
+        clientCpuNanos,
+        serverCpuNanos,
+        clientCpuMicrosPerCall(),
+        serverCpuMicrosPerCall());
   }
 
   /** Parses a line written by {@link #toJson()}. */
@@ -83,6 +110,8 @@ record RunResult(
     double p99 = -1;
     long clientBytes = -1;
     long serverBytes = -1;
+    long clientCpuNanos = -1;
+    long serverCpuNanos = -1;
     Matcher m = FIELD.matcher(line);
     while (m.find()) {
       String v = m.group(3) != null ? m.group(3) : m.group(2);
@@ -96,6 +125,8 @@ record RunResult(
         case "p99Micros" -> p99 = Double.parseDouble(v);
         case "clientBytes" -> clientBytes = Long.parseLong(v);
         case "serverBytes" -> serverBytes = Long.parseLong(v);
+        case "clientCpuNanos" -> clientCpuNanos = Long.parseLong(v);
+        case "serverCpuNanos" -> serverCpuNanos = Long.parseLong(v);
         default -> {}
       }
     }
@@ -104,10 +135,22 @@ record RunResult(
         || calls < 0
         || seconds <= 0
         || clientBytes < 0
-        || serverBytes < 0) {
+        || serverBytes < 0
+        || clientCpuNanos < 0
+        || serverCpuNanos < 0) {
       throw new IllegalArgumentException("not a client result line: " + line);
     }
     return new RunResult(
-        system, workload, calls, seconds, errors, p50, p99, clientBytes, serverBytes);
+        system,
+        workload,
+        calls,
+        seconds,
+        errors,
+        p50,
+        p99,
+        clientBytes,
+        serverBytes,
+        clientCpuNanos,
+        serverCpuNanos);
   }
 }

@@ -32,11 +32,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A few seconds of the loopback harness, so that it keeps working: every system the harness knows
  * serves in-process on 127.0.0.1 and an OS-chosen port, and the harness's own client runs every
  * workload against it briefly. Checks correctness and liveness only, never speed: some calls were
- * answered, every answer was right, heap bytes per call were measured on both sides, the result
- * JSON is well-formed, and the server closes.
+ * answered, every answer was right, heap bytes and CPU time per call were measured on both sides,
+ * the result JSON is well-formed, and the server closes.
  *
- * <p>The server's {@link AllocationChannel} runs in-process too, so here its figure is this whole
- * JVM's (client and server together): only its presence is checked, never its size.
+ * <p>The server's {@link MeterChannel} runs in-process too, so here its figures are this whole
+ * JVM's (client and server together): only their presence is checked, never their size.
  */
 class HarnessSmokeTest {
   private static final Duration WARMUP = Duration.ofMillis(100);
@@ -66,28 +66,62 @@ class HarnessSmokeTest {
   }
 
   @Test
-  void allocationChannel_closedWithoutAnAnswer_failsTheAskSayingWhich() throws IOException {
+  void meterChannel_answersBothMetersInOneRoundTrip_andTheyOnlyGrow() throws IOException {
+    try (MeterChannel.Server server = MeterChannel.serve();
+        MeterChannel.Client client = MeterChannel.connect(server.port())) {
+      MeterChannel.Reading first = client.ask();
+      MeterChannel.Reading second = client.ask();
+      assertThat(first.bytes()).as("bytes").isPositive();
+      assertThat(first.cpuNanos()).as("CPU ns").isPositive();
+      assertThat(second.bytes()).as("bytes").isGreaterThanOrEqualTo(first.bytes());
+      assertThat(second.cpuNanos()).as("CPU ns").isGreaterThanOrEqualTo(first.cpuNanos());
+    }
+  }
+
+  @Test
+  void meterChannel_closedWithoutAnAnswer_failsTheAskSayingWhich() throws IOException {
     try (ServerSocket mute = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Thread closer =
-          new Thread(
-              () -> {
-                try (Socket s = mute.accept()) {
-                  // read the request, so that closing sends an orderly end of stream, not a reset
-                  new BufferedReader(
-                          new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))
-                      .readLine();
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-      closer.start();
-      try (AllocationChannel.Client client = AllocationChannel.connect(mute.getLocalPort())) {
+      answerOnce(mute, null);
+      try (MeterChannel.Client client = MeterChannel.connect(mute.getLocalPort())) {
         assertThatThrownBy(client::ask)
             .isInstanceOf(IOException.class)
-            .hasMessageContaining("allocation channel on port " + mute.getLocalPort())
+            .hasMessageContaining("meter channel on port " + mute.getLocalPort())
             .hasMessageContaining("closed without answering");
       }
     }
+  }
+
+  @Test
+  void meterChannel_answerOfOneNumber_failsTheAskSayingWhatWasExpected() throws IOException {
+    try (ServerSocket old = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      answerOnce(old, "123456");
+      try (MeterChannel.Client client = MeterChannel.connect(old.getLocalPort())) {
+        assertThatThrownBy(client::ask)
+            .isInstanceOf(IOException.class)
+            .hasMessageContaining("meter channel on port " + old.getLocalPort())
+            .hasMessageContaining("answered \"123456\"; expected BYTES CPU_NANOS");
+      }
+    }
+  }
+
+  /** Accepts one connection, reads its request, writes this line (none if null) and closes. */
+  private static void answerOnce(ServerSocket listener, String answer) {
+    new Thread(
+            () -> {
+              try (Socket s = listener.accept()) {
+                // read the request, so that closing sends an orderly end of stream, not a reset
+                new BufferedReader(
+                        new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+                if (answer != null) {
+                  s.getOutputStream().write((answer + "\n").getBytes(StandardCharsets.US_ASCII));
+                  s.getOutputStream().flush();
+                }
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            })
+        .start();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -97,10 +131,10 @@ class HarnessSmokeTest {
     LoopbackSystem.Server server = LoopbackSystem.named(system).serve();
     int port = server.port();
     List<RunResult> results = new ArrayList<>();
-    try (AllocationChannel.Server allocation = AllocationChannel.serve()) {
+    try (MeterChannel.Server meter = MeterChannel.serve()) {
       assertThat(port).as("port").isBetween(1, 65535);
       for (Workload w : Workload.values()) {
-        results.add(runAndCheck(system, port, allocation.port(), w));
+        results.add(runAndCheck(system, port, meter.port(), w));
       }
     } catch (Throwable t) {
       try {
@@ -120,12 +154,12 @@ class HarnessSmokeTest {
   }
 
   /** One workload with the harness's client code, as {@code LoopbackClient} runs it. */
-  private static RunResult runAndCheck(String system, int port, int allocationPort, Workload w)
+  private static RunResult runAndCheck(String system, int port, int meterPort, Workload w)
       throws IOException {
     RunResult r =
         assertTimeoutPreemptively(
             RUN_LIMIT,
-            () -> LoadRun.run(system, port, allocationPort, w, WARMUP, MEASURE),
+            () -> LoadRun.run(system, port, meterPort, w, WARMUP, MEASURE),
             () -> system + " " + w.key() + " did not finish; calls lost in flight?");
     String where = system + " " + w.key();
     assertThat(r.system()).as(where).isEqualTo(system);
@@ -141,6 +175,8 @@ class HarnessSmokeTest {
     }
     assertThat(r.clientBytesPerCall()).as(where + ": client bytes per call").isPositive();
     assertThat(r.serverBytesPerCall()).as(where + ": server bytes per call").isPositive();
+    assertThat(r.clientCpuMicrosPerCall()).as(where + ": client CPU µs per call").isPositive();
+    assertThat(r.serverCpuMicrosPerCall()).as(where + ": server CPU µs per call").isPositive();
 
     String line = r.toJson();
     Map<String, Object> json = object(parse(line));
@@ -158,15 +194,27 @@ class HarnessSmokeTest {
             "clientBytes",
             "serverBytes",
             "clientBytesPerCall",
-            "serverBytesPerCall")
+            "serverBytesPerCall",
+            "clientCpuNanos",
+            "serverCpuNanos",
+            "clientCpuMicrosPerCall",
+            "serverCpuMicrosPerCall")
         .containsEntry("system", system)
         .containsEntry("workload", w.key())
         .containsEntry("calls", r.calls())
         .containsEntry("errors", 0L)
         .containsEntry("clientBytes", r.clientBytes())
-        .containsEntry("serverBytes", r.serverBytes());
-    assertThat(positive(json, "clientBytesPerCall")).as(line).isTrue();
-    assertThat(positive(json, "serverBytesPerCall")).as(line).isTrue();
+        .containsEntry("serverBytes", r.serverBytes())
+        .containsEntry("clientCpuNanos", r.clientCpuNanos())
+        .containsEntry("serverCpuNanos", r.serverCpuNanos());
+    for (String key :
+        List.of(
+            "clientBytesPerCall",
+            "serverBytesPerCall",
+            "clientCpuMicrosPerCall",
+            "serverCpuMicrosPerCall")) {
+      assertThat(positive(json, key)).as(key + " in " + line).isTrue();
+    }
     RunResult back = RunResult.parse(line);
     assertThat(back.system()).isEqualTo(system);
     assertThat(back.workload()).isEqualTo(w.key());
@@ -174,6 +222,8 @@ class HarnessSmokeTest {
     assertThat(back.errors()).isZero();
     assertThat(back.clientBytes()).isEqualTo(r.clientBytes());
     assertThat(back.serverBytes()).isEqualTo(r.serverBytes());
+    assertThat(back.clientCpuNanos()).isEqualTo(r.clientCpuNanos());
+    assertThat(back.serverCpuNanos()).isEqualTo(r.serverCpuNanos());
     return r;
   }
 
@@ -202,13 +252,29 @@ class HarnessSmokeTest {
               "ratioToBaseline",
               "clientBytesPerCall",
               "serverBytesPerCall",
+              "clientCpuMicrosPerCall",
+              "serverCpuMicrosPerCall",
+              "cpuMicrosPerCall",
               "errors",
               "rounds")
           .containsEntry("errors", 0L);
-      assertThat(positive(object(workload), "clientBytesPerCall")).as(text).isTrue();
-      assertThat(positive(object(workload), "serverBytesPerCall")).as(text).isTrue();
+      for (String key :
+          List.of(
+              "clientBytesPerCall",
+              "serverBytesPerCall",
+              "clientCpuMicrosPerCall",
+              "serverCpuMicrosPerCall",
+              "cpuMicrosPerCall")) {
+        assertThat(positive(object(workload), key)).as(key + " in " + text).isTrue();
+      }
       assertThat(object(workload).get("rounds")).asInstanceOf(LIST).hasSize(1);
     }
+
+    String table = report.table();
+    assertThat(table)
+        .contains("heap bytes allocated per call")
+        .contains("CPU µs per call in the measured window, client and server JVM; medians")
+        .contains(" c: total |");
 
     String summary = report.summaryLine();
     Map<String, Object> bySummary = object(parse(summary));

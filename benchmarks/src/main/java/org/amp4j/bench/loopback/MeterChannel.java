@@ -13,21 +13,29 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A side channel on which a client asks the server's JVM for its {@link AllocatedBytes#total()}, at
- * the start and the end of its measured window, beside the connections of the system under test.
+ * A side channel on which a client asks the server's JVM for its meters, {@link
+ * AllocatedBytes#total()} and {@link ProcessCpuTime#nanos()}, at the start and the end of its
+ * measured window, beside the connections of the system under test.
  *
- * <p>Plain TCP on 127.0.0.1, one line each way in ASCII: the client writes {@code alloc}, the
- * server answers with the total as a decimal number. A connection may ask any number of times; the
- * server serves each connection on its own thread, so a client that hangs holds up no other.
+ * <p>Plain TCP on 127.0.0.1, one line each way in ASCII: the client writes {@code meter}, the
+ * server answers with both totals as decimal numbers, one space between:
+ *
+ * <pre>
+ * client: meter\n
+ * server: BYTES CPU_NANOS\n       e.g. 123456789 4710000000
+ * </pre>
+ *
+ * <p>One round trip gives both readings. A connection may ask any number of times; the server
+ * serves each connection on its own thread, so a client that hangs holds up no other.
  */
-final class AllocationChannel {
+final class MeterChannel {
   /** The one request. */
-  private static final String REQUEST = "alloc";
+  private static final String REQUEST = "meter";
 
   /** How long a client waits to connect, and then for each answer. */
   private static final int TIMEOUT_MILLIS = 10_000;
 
-  private AllocationChannel() {}
+  private MeterChannel() {}
 
   /** Starts answering on 127.0.0.1 and an OS-chosen port. */
   static Server serve() throws IOException {
@@ -43,7 +51,7 @@ final class AllocationChannel {
       return new Client(socket, port);
     } catch (IOException e) {
       socket.close();
-      throw new IOException("cannot connect to the server's allocation channel on port " + port, e);
+      throw new IOException("cannot connect to the server's meter channel on port " + port, e);
     }
   }
 
@@ -53,7 +61,7 @@ final class AllocationChannel {
 
     private Server(ServerSocket listener) {
       this.listener = listener;
-      daemon("allocation-channel", this::accept).start();
+      daemon("meter-channel", this::accept).start();
     }
 
     int port() {
@@ -64,11 +72,11 @@ final class AllocationChannel {
       try {
         while (true) {
           Socket socket = listener.accept();
-          daemon("allocation-channel-" + socket.getPort(), () -> answer(socket)).start();
+          daemon("meter-channel-" + socket.getPort(), () -> answer(socket)).start();
         }
       } catch (IOException e) {
         if (!listener.isClosed()) {
-          System.err.println("allocation channel stopped accepting: " + e);
+          System.err.println("meter channel stopped accepting: " + e);
         }
       }
     }
@@ -78,13 +86,19 @@ final class AllocationChannel {
           BufferedReader in = reader(socket);
           Writer out = writer(socket)) {
         for (String line = in.readLine(); REQUEST.equals(line); line = in.readLine()) {
-          // no string concatenation: its first use would allocate inside the caller's window
-          out.write(Long.toString(AllocatedBytes.total()));
+          // both read before anything is written; no string concatenation: its first use would
+          // allocate inside the caller's window
+          long bytes = AllocatedBytes.total();
+          long cpuNanos = ProcessCpuTime.nanos();
+          out.write(Long.toString(bytes));
+          out.write(' ');
+          out.write(Long.toString(cpuNanos));
           out.write('\n');
           out.flush();
         }
-      } catch (IOException e) {
-        System.err.println("allocation channel: " + e);
+      } catch (IOException | RuntimeException e) {
+        // a JVM without a meter closes the connection: the client's ask then fails saying so
+        System.err.println("meter channel: " + e);
       }
     }
 
@@ -100,6 +114,14 @@ final class AllocationChannel {
     }
   }
 
+  /**
+   * One answer: the server JVM's totals at the time it answered.
+   *
+   * @param bytes its {@link AllocatedBytes#total()}
+   * @param cpuNanos its {@link ProcessCpuTime#nanos()}
+   */
+  record Reading(long bytes, long cpuNanos) {}
+
   /** A client's end: one connection, asked at the start and the end of the window. */
   static final class Client implements AutoCloseable {
     private final Socket socket;
@@ -109,13 +131,13 @@ final class AllocationChannel {
 
     private Client(Socket socket, int port) throws IOException {
       this.socket = socket;
-      this.where = "the server's allocation channel on port " + port;
+      this.where = "the server's meter channel on port " + port;
       this.in = reader(socket);
       this.out = writer(socket);
     }
 
-    /** The server JVM's total allocated bytes now; fails after {@link #TIMEOUT_MILLIS}. */
-    long ask() throws IOException {
+    /** The server JVM's meters now; fails after {@link #TIMEOUT_MILLIS}. */
+    Reading ask() throws IOException {
       out.write(REQUEST + "\n");
       out.flush();
       String answer;
@@ -127,10 +149,18 @@ final class AllocationChannel {
       if (answer == null) {
         throw new IOException(where + " closed without answering (see the server's stderr)");
       }
+      int space = answer.indexOf(' ');
       try {
-        return Long.parseLong(answer);
+        if (space < 0) {
+          throw new NumberFormatException("one number");
+        }
+        return new Reading(
+            Long.parseLong(answer.substring(0, space)),
+            Long.parseLong(answer.substring(space + 1)));
       } catch (NumberFormatException e) {
-        throw new IOException(where + " answered " + answer, e);
+        throw new IOException(
+            where + " answered \"" + answer + "\"; expected BYTES CPU_NANOS, two decimal numbers",
+            e);
       }
     }
 
