@@ -27,8 +27,16 @@ import java.util.concurrent.TimeUnit;
  * <p>Defaults (the full run): 3 rounds; per system 5 s of JIT warm-up, then per workload 2 s
  * warm-up and 7 s measured; every system; {@code benchmarks/results}. {@code --quick}: 1 round, 4 s
  * JIT warm-up, 0.5 s warm-up and 2 s measured per workload.
+ *
+ * <p>Every server and client JVM, whatever the system, runs with the same fixed heap, touched in
+ * full at start ({@link #HEAP_OPTIONS}): a heap that grows during a run of a few seconds makes the
+ * first use of each new page a page fault in the measured window, a cost of the start of a JVM's
+ * life that a long-running process no longer pays, and one that grows with what a system allocates.
  */
 public final class Bench {
+  /** The heap options of every server and client JVM. */
+  static final List<String> HEAP_OPTIONS = List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch");
+
   private final Options options;
   private final String java;
   private final String classpath;
@@ -69,7 +77,7 @@ public final class Bench {
   private List<RunResult> runSystem(int round, String system)
       throws IOException, InterruptedException {
     Process server =
-        new ProcessBuilder(java, "-cp", classpath, LoopbackServer.class.getName(), system)
+        new ProcessBuilder(command(LoopbackServer.class, List.of(system)))
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     List<RunResult> results = new ArrayList<>();
@@ -128,6 +136,15 @@ public final class Bench {
   }
 
   /** One client JVM runs every workload, after its JIT warm-up; one result per workload. */
+  /** The command line of a JVM running a main class of this harness. */
+  private List<String> command(Class<?> main, List<String> args) {
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(HEAP_OPTIONS);
+    command.addAll(List.of("-cp", classpath, main.getName()));
+    command.addAll(args);
+    return command;
+  }
+
   private List<RunResult> runClient(String system, Ports ports)
       throws IOException, InterruptedException {
     List<String> workloads = new ArrayList<>();
@@ -136,17 +153,16 @@ public final class Bench {
     }
     Process client =
         new ProcessBuilder(
-                java,
-                "-cp",
-                classpath,
-                LoopbackClient.class.getName(),
-                system,
-                Integer.toString(ports.system()),
-                Integer.toString(ports.meter()),
-                String.join(",", workloads),
-                Long.toString(options.jitWarmupMs),
-                Long.toString(options.warmupMs),
-                Long.toString(options.durationMs))
+                command(
+                    LoopbackClient.class,
+                    List.of(
+                        system,
+                        Integer.toString(ports.system()),
+                        Integer.toString(ports.meter()),
+                        String.join(",", workloads),
+                        Long.toString(options.jitWarmupMs),
+                        Long.toString(options.warmupMs),
+                        Long.toString(options.durationMs))))
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     client.getOutputStream().close();
