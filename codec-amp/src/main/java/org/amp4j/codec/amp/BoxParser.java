@@ -2,6 +2,7 @@ package org.amp4j.codec.amp;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.amp4j.Limits;
@@ -9,10 +10,12 @@ import org.amp4j.ProtocolException;
 
 /**
  * Cuts a byte stream into boxes (spec 2), incrementally: input may be split at any byte, and {@link
- * #next} consumes exactly the bytes of the box it returns. Keeps only the incomplete tail: a
- * partial length prefix, the key or value being filled, and the pairs of the box so far. A key is
- * read into a buffer of the parser and then looked up in the parser's {@link KeyTable}, so that a
- * key seen before costs no allocation; each value is one array.
+ * #next} consumes exactly the bytes of the box it returns. A box that arrives whole in a heap
+ * buffer, as most do, is read in one pass over the array; anything else byte range by byte range.
+ * Keeps only the incomplete tail: a partial length prefix, the key or value being filled, and the
+ * pairs of the box so far. A key is read into a buffer of the parser and then looked up in the
+ * parser's {@link KeyTable}, so that a key seen before costs no allocation; each value is one
+ * array.
  *
  * <p>Checks each declared length before allocating anything for it: a key length above 255 fails at
  * once (as Twisted), a value length above the value limit fails, a new key beyond the field limit
@@ -126,6 +129,12 @@ final class BoxParser {
    * @throws ProtocolException if a declared length is over its limit
    */
   RawBox next(ByteBuffer in) {
+    if (in.hasArray() && atBoxBoundary()) {
+      RawBox whole = wholeBox(in);
+      if (whole != null) {
+        return whole;
+      }
+    }
     while (in.hasRemaining()) {
       switch (state) {
         case KEY_LENGTH -> {
@@ -138,7 +147,7 @@ final class BoxParser {
         }
         case KEY -> {
           if (fill(in)) {
-            onKey(keys.key(keyBuffer, targetLength));
+            onKey(keys.key(keyBuffer, 0, targetLength));
           }
         }
         case VALUE_LENGTH -> {
@@ -155,6 +164,55 @@ final class BoxParser {
       }
     }
     return null;
+  }
+
+  /**
+   * The fast path, for a box that lies whole in a heap buffer and has nothing unusual: read
+   * straight from the array, with no state kept between pieces and the keys looked up where they
+   * lie. Gives null, having consumed nothing, for any other box (one not complete yet, one with a
+   * repeated key or over a limit), which the general path then reads, failing where it should.
+   */
+  private RawBox wholeBox(ByteBuffer in) {
+    byte[] bytes = in.array();
+    int start = in.arrayOffset() + in.position();
+    int end = in.arrayOffset() + in.limit();
+    RawBox whole = new RawBox();
+    int fieldCount = 0;
+    int at = start;
+    while (true) {
+      if (end - at < 2) {
+        return null;
+      }
+      int keyLength = u16(bytes, at);
+      at += 2;
+      if (keyLength == 0) {
+        break;
+      }
+      if (keyLength > MAX_KEY_LENGTH || end - at < keyLength + 2) {
+        return null;
+      }
+      ByteKey k = keys.key(bytes, at, keyLength);
+      int valueLength = u16(bytes, at + keyLength);
+      at += keyLength + 2;
+      if (valueLength > config.maxValueLength() || end - at < valueLength || whole.contains(k)) {
+        return null;
+      }
+      if (!(config.topLevel() && ProtocolKeys.isProtocolKey(k))
+          && ++fieldCount > config.maxFieldCount()) {
+        return null;
+      }
+      whole.put(k, valueLength == 0 ? EMPTY : Arrays.copyOfRange(bytes, at, at + valueLength));
+      at += valueLength;
+    }
+    if (at - start > config.maxBoxLength()) {
+      return null;
+    }
+    in.position(in.position() + (at - start));
+    return whole;
+  }
+
+  private static int u16(byte[] bytes, int at) {
+    return (bytes[at] & 0xFF) << 8 | (bytes[at + 1] & 0xFF);
   }
 
   /**

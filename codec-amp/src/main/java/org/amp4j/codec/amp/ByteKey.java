@@ -12,7 +12,7 @@ final class ByteKey implements Comparable<ByteKey> {
   private final int hash;
 
   ByteKey(byte[] bytes) {
-    this(bytes, hash(bytes, bytes.length));
+    this(bytes, hash(bytes, 0, bytes.length));
   }
 
   private ByteKey(byte[] bytes, int hash) {
@@ -21,18 +21,18 @@ final class ByteKey implements Comparable<ByteKey> {
   }
 
   /**
-   * A key of the first {@code length} bytes of {@code buffer}, which it copies.
+   * A key of {@code length} bytes of {@code buffer} from {@code offset}, which it copies.
    *
    * @param hash {@link #hash} of those bytes
    */
-  static ByteKey copyOf(byte[] buffer, int length, int hash) {
-    return new ByteKey(Arrays.copyOf(buffer, length), hash);
+  static ByteKey copyOf(byte[] buffer, int offset, int length, int hash) {
+    return new ByteKey(Arrays.copyOfRange(buffer, offset, offset + length), hash);
   }
 
-  /** The hash of a key of the first {@code length} bytes of {@code buffer}: Arrays.hashCode's. */
-  static int hash(byte[] buffer, int length) {
+  /** The hash of a key of {@code length} bytes of {@code buffer} from {@code offset}. */
+  static int hash(byte[] buffer, int offset, int length) {
     int h = 1;
-    for (int i = 0; i < length; i++) {
+    for (int i = offset; i < offset + length; i++) {
       h = 31 * h + buffer[i];
     }
     return h;
@@ -47,11 +47,13 @@ final class ByteKey implements Comparable<ByteKey> {
     return bytes.length;
   }
 
-  /** Whether this key is the first {@code length} bytes of {@code buffer}, whose hash is given. */
-  boolean matches(byte[] buffer, int length, int hash) {
+  /**
+   * Whether this key is {@code length} bytes of {@code buffer} from {@code offset}, of this hash.
+   */
+  boolean matches(byte[] buffer, int offset, int length, int hash) {
     return this.hash == hash
         && bytes.length == length
-        && Arrays.equals(bytes, 0, length, buffer, 0, length);
+        && Arrays.equals(bytes, 0, length, buffer, offset, offset + length);
   }
 
   /** Whether this key is the bytes of an ASCII string (each char below U+0080). */

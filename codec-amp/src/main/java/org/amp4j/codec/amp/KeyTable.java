@@ -30,18 +30,20 @@ final class KeyTable {
     }
   }
 
-  /** The key of the first {@code length} bytes of {@code buffer}; copies them on a miss. */
-  ByteKey key(byte[] buffer, int length) {
-    int hash = ByteKey.hash(buffer, length);
+  /**
+   * The key of {@code length} bytes of {@code buffer} from {@code offset}; copies them on a miss.
+   */
+  ByteKey key(byte[] buffer, int offset, int length) {
+    int hash = ByteKey.hash(buffer, offset, length);
     ByteKey known = slots[first(hash)];
-    if (known != null && known.matches(buffer, length, hash)) {
+    if (known != null && known.matches(buffer, offset, length, hash)) {
       return known;
     }
     known = slots[second(hash)];
-    if (known != null && known.matches(buffer, length, hash)) {
+    if (known != null && known.matches(buffer, offset, length, hash)) {
       return known;
     }
-    ByteKey key = ByteKey.copyOf(buffer, length, hash);
+    ByteKey key = ByteKey.copyOf(buffer, offset, length, hash);
     put(key, hash);
     return key;
   }

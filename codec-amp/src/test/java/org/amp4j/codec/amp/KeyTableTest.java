@@ -24,19 +24,19 @@ class KeyTableTest {
   void aKeyReceivedAgain_isTheSameKey_copiedOutOfTheBuffer() {
     KeyTable table = new KeyTable(8);
     byte[] buffer = buffer("total");
-    ByteKey first = table.key(buffer, 5);
+    ByteKey first = table.key(buffer, 0, 5);
     assertThat(first.bytes()).isEqualTo("total".getBytes(StandardCharsets.US_ASCII));
     buffer[0] = 'T';
     assertThat(first.bytes()[0]).isEqualTo((byte) 't');
-    assertThat(table.key(buffer("total"), 5)).isSameAs(first);
-    assertThat(table.key(buffer("total"), 4)).isNotEqualTo(first).isEqualTo(key("tota"));
+    assertThat(table.key(buffer("total"), 0, 5)).isSameAs(first);
+    assertThat(table.key(buffer("total"), 0, 4)).isNotEqualTo(first).isEqualTo(key("tota"));
   }
 
   @Test
   void theProtocolKeysAreThereFromTheStart() {
     KeyTable table = new KeyTable(64);
     for (ByteKey k : ProtocolKeys.ALL) {
-      assertThat(table.key(buffer(new String(k.bytes(), StandardCharsets.US_ASCII)), k.length()))
+      assertThat(table.key(buffer(new String(k.bytes(), StandardCharsets.US_ASCII)), 0, k.length()))
           .isSameAs(k);
     }
   }
@@ -44,15 +44,15 @@ class KeyTableTest {
   @Test
   void keysSharingASlot_replaceEachOther_andStayCorrect() {
     KeyTable table = new KeyTable(1);
-    ByteKey a = table.key(buffer("a"), 1);
-    ByteKey b = table.key(buffer("b"), 1);
+    ByteKey a = table.key(buffer("a"), 0, 1);
+    ByteKey b = table.key(buffer("b"), 0, 1);
     assertThat(b).isEqualTo(key("b"));
-    ByteKey a2 = table.key(buffer("a"), 1);
+    ByteKey a2 = table.key(buffer("a"), 0, 1);
     assertThat(a2).isEqualTo(a).isNotSameAs(a);
-    assertThat(table.key(buffer("a"), 1)).isSameAs(a2);
+    assertThat(table.key(buffer("a"), 0, 1)).isSameAs(a2);
     // "Aa" and "BB" share a hash: compared by bytes, not only by hash.
-    ByteKey aa = table.key(buffer("Aa"), 2);
-    assertThat(table.key(buffer("BB"), 2)).isEqualTo(key("BB")).isNotEqualTo(aa);
+    ByteKey aa = table.key(buffer("Aa"), 0, 2);
+    assertThat(table.key(buffer("BB"), 0, 2)).isEqualTo(key("BB")).isNotEqualTo(aa);
   }
 
   @Test
@@ -68,12 +68,12 @@ class KeyTableTest {
     Map<String, ByteKey> settled = new HashMap<>();
     for (int round = 0; round < 2; round++) {
       for (String n : names) {
-        settled.put(n, table.key(buffer(n), n.length()));
+        settled.put(n, table.key(buffer(n), 0, n.length()));
       }
     }
     for (int round = 0; round < 3; round++) {
       for (String n : names) {
-        assertThat(table.key(buffer(n), n.length())).as(n).isSameAs(settled.get(n));
+        assertThat(table.key(buffer(n), 0, n.length())).as(n).isSameAs(settled.get(n));
       }
     }
   }
