@@ -1,6 +1,6 @@
 package org.amp4j;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.amp4j.spi.TypedValue;
 import org.amp4j.value.RecordSchema;
@@ -19,10 +19,12 @@ final class OutboundValues {
     if (record == null) {
       throw new EncodingException(where + ": null " + schema.name());
     }
-    List<TypedValue<?>> values = new ArrayList<>(schema.fields().size());
-    for (Object o : schema.fields()) {
-      RecordSchema.FieldSpec f = (RecordSchema.FieldSpec) o;
-      Object v = schema.get(record, f);
+    List<RecordSchema.FieldSpec> fields = schema.fields();
+    TypedValue<?>[] values = new TypedValue<?>[fields.size()];
+    int present = 0;
+    for (int i = 0; i < values.length; i++) {
+      RecordSchema.FieldSpec f = fields.get(i);
+      Object v = schema.get(record, i);
       if (v == null) {
         if (!f.optional()) {
           throw new EncodingException(
@@ -30,8 +32,9 @@ final class OutboundValues {
         }
         continue;
       }
-      values.add(new TypedValue(f.name(), f.type(), v));
+      values[present++] = new TypedValue(f.name(), f.type(), v);
     }
-    return values;
+    // an immutable list, which OutboundMessage then keeps without copying
+    return present == values.length ? List.of(values) : List.of(Arrays.copyOf(values, present));
   }
 }

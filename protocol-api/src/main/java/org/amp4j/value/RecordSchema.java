@@ -1,7 +1,10 @@
 package org.amp4j.value;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,16 +49,28 @@ public final class RecordSchema<R> {
     }
   }
 
+  private static final MethodType GETTER_TYPE = MethodType.methodType(Object.class, Object.class);
+  private static final MethodType CONSTRUCTOR_TYPE =
+      MethodType.methodType(Object.class, Object[].class);
+
   private final String name;
   private final Class<R> recordClass;
   private final List<FieldSpec> fields;
-  private final Constructor<R> constructor;
+  // For a record class: its accessors, (Object) -> Object, by position; and its canonical
+  // constructor taking the values as one Object[]. Null for a dynamic schema.
+  private final MethodHandle[] getters;
+  private final MethodHandle constructor;
 
   private RecordSchema(
-      String name, Class<R> recordClass, List<FieldSpec> fields, Constructor<R> constructor) {
+      String name,
+      Class<R> recordClass,
+      List<FieldSpec> fields,
+      MethodHandle[] getters,
+      MethodHandle constructor) {
     this.name = name;
     this.recordClass = recordClass;
     this.fields = List.copyOf(fields);
+    this.getters = getters;
     this.constructor = constructor;
   }
 
@@ -91,15 +106,26 @@ public final class RecordSchema<R> {
       }
       fields.add(new FieldSpec(wireName, type, optional, c));
     }
-    Constructor<R> ctor;
+    MethodHandle[] getters = new MethodHandle[components.length];
+    MethodHandle ctor;
     try {
-      ctor = recordClass.getDeclaredConstructor(types);
-      ctor.setAccessible(true);
-    } catch (NoSuchMethodException | RuntimeException e) {
+      Constructor<R> c = recordClass.getDeclaredConstructor(types);
+      c.setAccessible(true);
+      ctor =
+          MethodHandles.lookup()
+              .unreflectConstructor(c)
+              .asSpreader(Object[].class, types.length)
+              .asType(CONSTRUCTOR_TYPE);
+      for (int i = 0; i < components.length; i++) {
+        Method accessor = components[i].getAccessor();
+        accessor.setAccessible(true);
+        getters[i] = MethodHandles.lookup().unreflect(accessor).asType(GETTER_TYPE);
+      }
+    } catch (NoSuchMethodException | IllegalAccessException | RuntimeException e) {
       throw new DefinitionException(
-          recordClass.getName() + ": canonical constructor not accessible: " + e, e);
+          recordClass.getName() + ": canonical constructor or accessors not accessible: " + e, e);
     }
-    return new RecordSchema<>(recordClass.getSimpleName(), recordClass, fields, ctor);
+    return new RecordSchema<>(recordClass.getSimpleName(), recordClass, fields, getters, ctor);
   }
 
   /**
@@ -119,7 +145,7 @@ public final class RecordSchema<R> {
         throw new DefinitionException(name + "." + f.name() + ": duplicate wire key");
       }
     }
-    return new RecordSchema<>(name, (Class) Map.class, fields, null);
+    return new RecordSchema<>(name, (Class) Map.class, fields, null, null);
   }
 
   /**
@@ -161,20 +187,33 @@ public final class RecordSchema<R> {
 
   /** The value of one field of a record instance (null when an optional field is absent). */
   public Object get(R record, FieldSpec field) {
-    if (constructor == null) {
-      return ((Map<?, ?>) record).get(field.name());
+    for (int i = 0; i < fields.size(); i++) {
+      if (fields.get(i) == field) {
+        return get(record, i);
+      }
+    }
+    throw new IllegalArgumentException(field + " is not a field of " + name);
+  }
+
+  /**
+   * The value of the field at a position of {@link #fields()} of a record instance (null when an
+   * optional field is absent).
+   */
+  public Object get(R record, int position) {
+    if (getters == null) {
+      return ((Map<?, ?>) record).get(fields.get(position).name());
+    }
+    if (!recordClass.isInstance(record)) {
+      throw new IllegalArgumentException(
+          "not a " + recordClass.getName() + ": " + (record == null ? null : record.getClass()));
     }
     try {
-      return field.component().getAccessor().invoke(record);
-    } catch (IllegalAccessException e) {
-      field.component().getAccessor().setAccessible(true);
-      try {
-        return field.component().getAccessor().invoke(record);
-      } catch (ReflectiveOperationException e2) {
-        throw new IllegalStateException(e2);
-      }
-    } catch (InvocationTargetException e) {
-      throw new IllegalStateException(name + "." + field.name() + " accessor failed", e.getCause());
+      return (Object) getters[position].invokeExact((Object) record);
+    } catch (Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException(
+          name + "." + fields.get(position).name() + " accessor failed", e);
     }
   }
 
@@ -219,12 +258,14 @@ public final class RecordSchema<R> {
       return record;
     }
     try {
-      return constructor.newInstance(args);
-    } catch (InvocationTargetException e) {
+      @SuppressWarnings("unchecked")
+      R record = (R) (Object) constructor.invokeExact(args);
+      return record;
+    } catch (Error e) {
+      throw e;
+    } catch (Throwable e) {
       throw new IllegalArgumentException(
-          name + ": rejected by its constructor: " + e.getCause().getMessage(), e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(name + ": cannot construct", e);
+          name + ": rejected by its constructor: " + e.getMessage(), e);
     }
   }
 

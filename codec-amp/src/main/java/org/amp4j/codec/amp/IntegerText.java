@@ -38,29 +38,47 @@ final class IntegerText {
   }
 
   /**
-   * Fast path for a long: its digits go straight into the array, with neither BigInteger's general
-   * conversion nor a String.
+   * Fast path for a long: its digits go straight into the array, two at a time, with neither
+   * BigInteger's general conversion nor a String.
    */
   static byte[] format(long value, int maxDigits) {
     // Negative, so that Long.MIN_VALUE's magnitude fits.
     long negative = value < 0 ? value : -value;
-    int digits = 1;
-    for (long rest = negative / 10; rest != 0; rest /= 10) {
-      digits++;
-    }
+    int digits = digitsOfNegative(negative);
     if (digits > maxDigits) {
       throw new BadTextException("integer has " + digits + " digits, more than " + maxDigits);
     }
     int sign = value < 0 ? 1 : 0;
     byte[] text = new byte[sign + digits];
-    for (int i = text.length - 1; i >= sign; i--) {
-      text[i] = (byte) ('0' - negative % 10);
-      negative /= 10;
+    int at = text.length;
+    while (negative <= -100) {
+      long q = negative / 100;
+      int pair = (int) (q * 100 - negative); // 0..99
+      negative = q;
+      text[--at] = (byte) ('0' + pair % 10);
+      text[--at] = (byte) ('0' + pair / 10);
+    }
+    int last = (int) -negative; // 0..99
+    text[--at] = (byte) ('0' + last % 10);
+    if (last >= 10) {
+      text[--at] = (byte) ('0' + last / 10);
     }
     if (sign == 1) {
       text[0] = '-';
     }
     return text;
+  }
+
+  /** How many decimal digits a number {@code <= 0} has, found by comparisons. */
+  private static int digitsOfNegative(long negative) {
+    long bound = -10;
+    for (int digits = 1; digits < 19; digits++) {
+      if (negative > bound) {
+        return digits;
+      }
+      bound *= 10;
+    }
+    return 19;
   }
 
   /**

@@ -19,10 +19,13 @@ final class RawBox {
   /** The most keys a box searches by scanning, without a hash index. */
   static final int SCAN_LIMIT = 8;
 
+  private static final int INITIAL_CAPACITY = 4;
+
   private static final int MAX_SHOWN_PAIRS = 8;
 
-  private ByteKey[] keys = new ByteKey[SCAN_LIMIT];
-  private byte[][] values = new byte[SCAN_LIMIT][];
+  // room for a call of two arguments (with _command and _ask) at first
+  private ByteKey[] keys = new ByteKey[INITIAL_CAPACITY];
+  private byte[][] values = new byte[INITIAL_CAPACITY][];
   private int size;
   private Map<ByteKey, Integer> index; // positions by key, once there are more than SCAN_LIMIT
 

@@ -149,7 +149,15 @@ class MachineIntegerPathTest {
     return Arbitraries.oneOf(
         Arbitraries.longs(),
         Arbitraries.longs().between(-1000, 1000),
-        Arbitraries.of(Long.MIN_VALUE, Long.MAX_VALUE, 0L, -1L));
+        Arbitraries.of(Long.MIN_VALUE, Long.MAX_VALUE, 0L, -1L),
+        // either side of each power of ten, where the digit count changes
+        Arbitraries.integers()
+            .between(0, 18)
+            .flatMap(
+                e -> {
+                  long p = BigInteger.TEN.pow(e).longValueExact();
+                  return Arbitraries.of(p - 1, p, p + 1, -p + 1, -p, -p - 1);
+                }));
   }
 
   @Provide
