@@ -1,9 +1,7 @@
 package org.amp4j.value;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
@@ -49,24 +47,22 @@ public final class RecordSchema<R> {
     }
   }
 
-  private static final MethodType GETTER_TYPE = MethodType.methodType(Object.class, Object.class);
-  private static final MethodType CONSTRUCTOR_TYPE =
-      MethodType.methodType(Object.class, Object[].class);
+  private static final Object[] NO_ARGUMENTS = {};
 
   private final String name;
   private final Class<R> recordClass;
   private final List<FieldSpec> fields;
-  // For a record class: its accessors, (Object) -> Object, by position; and its canonical
-  // constructor taking the values as one Object[]. Null for a dynamic schema.
-  private final MethodHandle[] getters;
-  private final MethodHandle constructor;
+  // For a record class: its accessors by position and its canonical constructor, both made
+  // accessible once (so that no call checks access); null for a dynamic schema.
+  private final Method[] getters;
+  private final Constructor<R> constructor;
 
   private RecordSchema(
       String name,
       Class<R> recordClass,
       List<FieldSpec> fields,
-      MethodHandle[] getters,
-      MethodHandle constructor) {
+      Method[] getters,
+      Constructor<R> constructor) {
     this.name = name;
     this.recordClass = recordClass;
     this.fields = List.copyOf(fields);
@@ -106,22 +102,16 @@ public final class RecordSchema<R> {
       }
       fields.add(new FieldSpec(wireName, type, optional, c));
     }
-    MethodHandle[] getters = new MethodHandle[components.length];
-    MethodHandle ctor;
+    Method[] getters = new Method[components.length];
+    Constructor<R> ctor;
     try {
-      Constructor<R> c = recordClass.getDeclaredConstructor(types);
-      c.setAccessible(true);
-      ctor =
-          MethodHandles.lookup()
-              .unreflectConstructor(c)
-              .asSpreader(Object[].class, types.length)
-              .asType(CONSTRUCTOR_TYPE);
+      ctor = recordClass.getDeclaredConstructor(types);
+      ctor.setAccessible(true);
       for (int i = 0; i < components.length; i++) {
-        Method accessor = components[i].getAccessor();
-        accessor.setAccessible(true);
-        getters[i] = MethodHandles.lookup().unreflect(accessor).asType(GETTER_TYPE);
+        getters[i] = components[i].getAccessor();
+        getters[i].setAccessible(true);
       }
-    } catch (NoSuchMethodException | IllegalAccessException | RuntimeException e) {
+    } catch (NoSuchMethodException | RuntimeException e) {
       throw new DefinitionException(
           recordClass.getName() + ": canonical constructor or accessors not accessible: " + e, e);
     }
@@ -208,12 +198,12 @@ public final class RecordSchema<R> {
           "not a " + recordClass.getName() + ": " + (record == null ? null : record.getClass()));
     }
     try {
-      return (Object) getters[position].invokeExact((Object) record);
-    } catch (Error e) {
-      throw e;
-    } catch (Throwable e) {
+      return getters[position].invoke(record, NO_ARGUMENTS);
+    } catch (InvocationTargetException e) {
       throw new IllegalStateException(
-          name + "." + fields.get(position).name() + " accessor failed", e);
+          name + "." + fields.get(position).name() + " accessor failed", e.getCause());
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -258,14 +248,12 @@ public final class RecordSchema<R> {
       return record;
     }
     try {
-      @SuppressWarnings("unchecked")
-      R record = (R) (Object) constructor.invokeExact(args);
-      return record;
-    } catch (Error e) {
-      throw e;
-    } catch (Throwable e) {
+      return constructor.newInstance(args);
+    } catch (InvocationTargetException e) {
       throw new IllegalArgumentException(
-          name + ": rejected by its constructor: " + e.getMessage(), e);
+          name + ": rejected by its constructor: " + e.getCause().getMessage(), e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(name + ": cannot construct", e);
     }
   }
 
