@@ -34,7 +34,9 @@ final class OutstandingCalls {
    * forgets the call, so that its late answer is ignored.
    */
   static final class CallFuture<R> extends CompletableFuture<R> {
-    private volatile Runnable onCancel;
+    // Set once the call is registered: the table that forgets it when cancelled, and its tag.
+    private String tag;
+    private volatile OutstandingCalls calls;
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
@@ -55,22 +57,33 @@ final class OutstandingCalls {
     }
 
     private void cancelled() {
-      Runnable r = onCancel;
-      if (r != null) {
-        r.run();
+      OutstandingCalls c = calls;
+      if (c != null) {
+        c.forget(tag);
       }
     }
   }
 
-  /** One call awaiting its answer. */
-  record Pending<R>(
-      String command,
-      CallFuture<R> future,
-      Function<Fields, R> readAnswer,
-      BiFunction<String, String, RuntimeException> readError) {}
+  /** One call awaiting its answer, with its deadline ({@link System#nanoTime()}) if it has one. */
+  static final class Pending<R> {
+    private final String command;
+    private final CallFuture<R> future;
+    private final Function<Fields, R> readAnswer;
+    private final BiFunction<String, String, RuntimeException> readError;
+    private Duration timeout; // null: none; set by add, before the call is in the table
+    private long deadline;
 
-  /** A call and its deadline ({@link System#nanoTime()}), if it has a timeout. */
-  private record Entry(Pending<?> call, Duration timeout, long deadline) {
+    Pending(
+        String command,
+        CallFuture<R> future,
+        Function<Fields, R> readAnswer,
+        BiFunction<String, String, RuntimeException> readError) {
+      this.command = command;
+      this.future = future;
+      this.readAnswer = readAnswer;
+      this.readError = readError;
+    }
+
     boolean expiresBy(long now) {
       return timeout != null && deadline - now <= 0;
     }
@@ -83,7 +96,7 @@ final class OutstandingCalls {
   private ScheduledFuture<?> sweep; // guarded by sweepLock
 
   private final Executor executor;
-  private final Map<String, Entry> byTag = new ConcurrentHashMap<>();
+  private final Map<String, Pending<?>> byTag = new ConcurrentHashMap<>();
   private final Map<String, Boolean> forgotten =
       new LinkedHashMap<>() {
         @Override
@@ -107,17 +120,17 @@ final class OutstandingCalls {
 
   /** Registers a call; it fails with {@link CallTimeoutException} after the timeout (0: never). */
   void add(String tag, Pending<?> call, Duration timeout) {
-    if (timeout.isZero()) {
-      byTag.put(tag, new Entry(call, null, 0));
-    } else {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      // Into the table before sweepAt is read: a sweep that starts later sees the call.
-      byTag.put(tag, new Entry(call, timeout, deadline));
-      if (deadline - sweepAt < 0 || sweepAt == NONE) {
-        sweepBy(deadline);
-      }
+    if (!timeout.isZero()) {
+      call.timeout = timeout;
+      call.deadline = System.nanoTime() + timeout.toNanos();
     }
-    call.future().onCancel = () -> forget(tag);
+    // Into the table before sweepAt is read: a sweep that starts later sees the call.
+    byTag.put(tag, call);
+    if (call.timeout != null && (call.deadline - sweepAt < 0 || sweepAt == NONE)) {
+      sweepBy(call.deadline);
+    }
+    call.future.tag = tag;
+    call.future.calls = this;
   }
 
   /** Removes a call that was never sent. */
@@ -133,7 +146,7 @@ final class OutstandingCalls {
    * @throws ProtocolException if no call has that tag and none was forgotten with it
    */
   Runnable take(InboundMessage m) {
-    Entry e = byTag.remove(m.tag());
+    Pending<?> e = byTag.remove(m.tag());
     if (e == null) {
       boolean wasForgotten;
       synchronized (forgotten) {
@@ -148,23 +161,22 @@ final class OutstandingCalls {
               + m.tag()
               + "'");
     }
-    return () -> complete(e.call(), m);
+    return () -> complete(e, m);
   }
 
   /** Completes a call; never throws, so that the other answers of a batch complete too. */
   private static <R> void complete(Pending<R> p, InboundMessage m) {
     try {
       if (m.kind() == MessageKind.ERROR) {
-        p.future().completeExceptionally(p.readError().apply(m.errorCode(), m.errorDescription()));
+        p.future.completeExceptionally(p.readError.apply(m.errorCode(), m.errorDescription()));
       } else {
-        p.future().complete(p.readAnswer().apply(m.fields()));
+        p.future.complete(p.readAnswer.apply(m.fields()));
       }
     } catch (IllegalArgumentException e) {
-      p.future()
-          .completeExceptionally(
-              new ProtocolException(p.command() + " answer: " + e.getMessage(), e));
+      p.future.completeExceptionally(
+          new ProtocolException(p.command + " answer: " + e.getMessage(), e));
     } catch (RuntimeException e) {
-      p.future().completeExceptionally(new ProtocolException(p.command() + " answer: " + e, e));
+      p.future.completeExceptionally(new ProtocolException(p.command + " answer: " + e, e));
     }
   }
 
@@ -179,10 +191,10 @@ final class OutstandingCalls {
       if (keep.contains(tag)) {
         continue;
       }
-      Entry e = byTag.remove(tag);
+      Pending<?> e = byTag.remove(tag);
       if (e != null) {
-        RuntimeException t = failure.apply(e.call().command());
-        executor.execute(() -> e.call().future().completeExceptionally(t));
+        RuntimeException t = failure.apply(e.command);
+        executor.execute(() -> e.future.completeExceptionally(t));
       }
     }
   }
@@ -205,19 +217,19 @@ final class OutstandingCalls {
 
   /** Fails the calls past their deadline and schedules the sweep for the earliest left. */
   private void sweep() {
-    List<Map.Entry<String, Entry>> expired = new java.util.ArrayList<>();
+    List<Map.Entry<String, Pending<?>>> expired = new java.util.ArrayList<>();
     synchronized (sweepLock) {
       // Calls added from now on find no sweep and ask for one once this one is done.
       sweepAt = NONE;
       sweep = null;
       long now = System.nanoTime();
       long next = NONE;
-      for (Map.Entry<String, Entry> kv : byTag.entrySet()) {
-        Entry e = kv.getValue();
+      for (Map.Entry<String, Pending<?>> kv : byTag.entrySet()) {
+        Pending<?> e = kv.getValue();
         if (e.expiresBy(now)) {
           expired.add(kv);
-        } else if (e.timeout() != null && (next == NONE || e.deadline() - next < 0)) {
-          next = e.deadline();
+        } else if (e.timeout != null && (next == NONE || e.deadline - next < 0)) {
+          next = e.deadline;
         }
       }
       if (next != NONE) {
@@ -231,17 +243,17 @@ final class OutstandingCalls {
     expired.forEach(kv -> expire(kv.getKey(), kv.getValue()));
   }
 
-  private void expire(String tag, Entry e) {
+  private void expire(String tag, Pending<?> e) {
     if (byTag.get(tag) == e && forget(tag)) {
       CallTimeoutException t =
-          new CallTimeoutException(e.call().command() + ": no answer within " + e.timeout());
-      executor.execute(() -> e.call().future().completeExceptionally(t));
+          new CallTimeoutException(e.command + ": no answer within " + e.timeout);
+      executor.execute(() -> e.future.completeExceptionally(t));
     }
   }
 
   /** Forgets a call whose answer will be ignored; true if it was outstanding. */
   private boolean forget(String tag) {
-    Entry e = byTag.remove(tag);
+    Pending<?> e = byTag.remove(tag);
     if (e == null) {
       return false;
     }

@@ -52,8 +52,13 @@ final class AmpSystem implements LoopbackSystem {
     Peer peer = Amp.connect(host, port, config);
     return new Caller() {
       @Override
-      public CompletionStage<Long> sum(long a, long b) {
-        return peer.call(new Sum(a, b)).thenApply(Sum.Total::total);
+      public CompletionStage<Sum.Total> sum(long a, long b) {
+        return peer.call(new Sum(a, b));
+      }
+
+      @Override
+      public long total(Object answer) {
+        return ((Sum.Total) answer).total();
       }
 
       @Override

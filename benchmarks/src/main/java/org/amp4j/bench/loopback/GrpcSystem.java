@@ -115,6 +115,11 @@ final class GrpcSystem implements LoopbackSystem {
       }
 
       @Override
+      public long total(Object answer) {
+        return (Long) answer;
+      }
+
+      @Override
       public void close() {
         channel.shutdownNow();
         awaitQuietly(() -> channel.awaitTermination(5, TimeUnit.SECONDS));

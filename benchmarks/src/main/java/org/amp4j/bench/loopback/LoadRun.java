@@ -176,15 +176,25 @@ final class LoadRun {
       long b = 7;
       long start = System.nanoTime();
       try {
-        caller.sum(a, b).whenComplete((total, failure) -> answered(a + b, total, failure, start));
+        caller.sum(a, b).whenComplete((answer, failure) -> answered(a + b, answer, failure, start));
       } catch (RuntimeException e) {
         failed(e);
       }
     }
 
-    private void answered(long expected, Long total, Throwable failure, long start) {
-      if (failure != null || total == null || total != expected) {
-        failed(failure != null ? failure : new IllegalStateException("wrong total " + total));
+    private void answered(long expected, Object answer, Throwable failure, long start) {
+      if (failure == null) {
+        try {
+          long total = caller.total(answer);
+          if (total != expected) {
+            failure = new IllegalStateException("wrong total " + total + ", expected " + expected);
+          }
+        } catch (RuntimeException e) {
+          failure = e;
+        }
+      }
+      if (failure != null) {
+        failed(failure);
         return;
       }
       if (recordLatency && measuring) {

@@ -42,9 +42,16 @@ interface LoopbackSystem {
     void close();
   }
 
-  /** One connection; {@link #sum} may be called from any thread, many calls in flight. */
+  /**
+   * One connection; {@link #sum} may be called from any thread, many calls in flight. A call's
+   * answer is what the system's API gives, read by {@link #total}, so that no system pays for an
+   * extra stage that turns it into a number.
+   */
   interface Caller extends AutoCloseable {
-    CompletionStage<Long> sum(long a, long b);
+    CompletionStage<?> sum(long a, long b);
+
+    /** The total carried by an answer of {@link #sum}. */
+    long total(Object answer);
 
     @Override
     void close();

@@ -47,6 +47,11 @@ final class RawNettyClient implements LoopbackSystem.Caller {
   }
 
   @Override
+  public long total(Object answer) {
+    return (Long) answer;
+  }
+
+  @Override
   public void close() {
     channel.close().syncUninterruptibly();
   }
