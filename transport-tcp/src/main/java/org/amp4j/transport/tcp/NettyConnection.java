@@ -40,7 +40,10 @@ import org.amp4j.spi.WriteQueue;
  * appended during one turn of the event loop are copied into one pooled buffer (up to {@link
  * #BATCH_BYTES}), handed to the channel and flushed together at the end of the turn, so that many
  * small frames cost one channel write, one completion and one system call instead of one each. A
- * frame of {@link #BATCH_BYTES} or more is handed over as it is.
+ * frame of {@link #BATCH_BYTES} or more is handed over as it is. The batch is a heap buffer of its
+ * full size: appending a small frame is then an array copy (appending to a direct buffer costs a
+ * native copy call per frame), and Netty moves the batch to direct memory in one copy as it writes
+ * it.
  *
  * <p>Handler calls run on the channel's event loop. Received buffers are released after {@link
  * ConnectionHandler#onBytes} returns.
@@ -139,7 +142,7 @@ final class NettyConnection implements Connection {
         handOverBatch();
       }
       if (batch == null) {
-        batch = channel.alloc().ioBuffer(Math.max(length, 1024), BATCH_BYTES);
+        batch = channel.alloc().heapBuffer(BATCH_BYTES, BATCH_BYTES);
       }
       batch.writeBytes(data);
       batchBytes += length;
