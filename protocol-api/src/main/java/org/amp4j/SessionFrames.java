@@ -1,6 +1,9 @@
 package org.amp4j;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * The frames of a session, which replace a codec's bare frames once the handshake has granted a
@@ -23,18 +26,22 @@ final class SessionFrames {
   static final byte BYE = 5;
 
   private static final int DATA_HEADER = 1 + 8 + 8 + 4;
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
   private static final int CONTROL = 1 + 8;
 
   private SessionFrames() {}
 
   static byte[] data(long seq, long ack, byte[] payload) {
-    return ByteBuffer.allocate(DATA_HEADER + payload.length)
-        .put(DATA)
-        .putLong(seq)
-        .putLong(ack)
-        .putInt(payload.length)
-        .put(payload)
-        .array();
+    byte[] frame = new byte[DATA_HEADER + payload.length];
+    frame[0] = DATA;
+    LONG.set(frame, 1, seq);
+    LONG.set(frame, 9, ack);
+    INT.set(frame, 17, payload.length);
+    System.arraycopy(payload, 0, frame, DATA_HEADER, payload.length);
+    return frame;
   }
 
   static byte[] control(byte type, long ack) {
@@ -43,14 +50,19 @@ final class SessionFrames {
 
   /** What a parser hands on. */
   interface Sink {
-    void data(long seq, long ack, byte[] payload);
+    /**
+     * A DATA frame; its payload is {@code length} bytes of {@code bytes} from {@code offset}, valid
+     * only during the call.
+     */
+    void data(long seq, long ack, byte[] bytes, int offset, int length);
 
     void control(byte type, long ack);
   }
 
   /**
    * Cuts a byte stream into session frames, incrementally. Checks a DATA length before allocating
-   * for it. Not thread-safe.
+   * for it. Frames that lie whole in a heap buffer are read in place, their payloads handed on as
+   * ranges of its array; the others are collected piece by piece. Not thread-safe.
    */
   static final class Parser {
     private final int maxPayload;
@@ -68,6 +80,9 @@ final class SessionFrames {
      * @throws ProtocolException on an unknown frame type or a length over the limit
      */
     void feed(ByteBuffer in, Sink sink) {
+      if (in.hasArray() && payload == null && header.position() == 0) {
+        wholeFrames(in, sink);
+      }
       while (in.hasRemaining()) {
         if (payload == null) {
           if (header.position() == 0) {
@@ -110,7 +125,42 @@ final class SessionFrames {
           long seq = header.getLong(1);
           long ack = header.getLong(9);
           header.clear();
-          sink.data(seq, ack, done);
+          sink.data(seq, ack, done, 0, done.length);
+        }
+      }
+    }
+
+    /**
+     * Hands on the frames that lie whole in {@code in}, from the start, and stops before anything
+     * else (a partial frame, or one the general path then refuses).
+     */
+    private void wholeFrames(ByteBuffer in, Sink sink) {
+      byte[] a = in.array();
+      int base = in.arrayOffset();
+      int end = base + in.limit();
+      int at = base + in.position();
+      while (at < end) {
+        byte type = a[at];
+        if (type == DATA) {
+          if (end - at < DATA_HEADER) {
+            break;
+          }
+          int length = (int) INT.get(a, at + 17);
+          if (length < 0 || length > maxPayload || end - at - DATA_HEADER < length) {
+            break;
+          }
+          long seq = (long) LONG.get(a, at + 1);
+          long ack = (long) LONG.get(a, at + 9);
+          at += DATA_HEADER + length;
+          in.position(at - base);
+          sink.data(seq, ack, a, at - length, length);
+        } else if (type > DATA && type <= BYE && end - at >= CONTROL) {
+          long ack = (long) LONG.get(a, at + 1);
+          at += CONTROL;
+          in.position(at - base);
+          sink.control(type, ack);
+        } else {
+          break;
         }
       }
     }

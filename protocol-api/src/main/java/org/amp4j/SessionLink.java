@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -370,7 +371,7 @@ final class SessionLink implements Connection {
       p = parser;
     }
     lastHeard = System.nanoTime();
-    List<byte[]> received = new ArrayList<>();
+    Received received = new Received(data.remaining());
     List<Byte> pings = new ArrayList<>();
     boolean[] bye = new boolean[1];
     try {
@@ -378,15 +379,15 @@ final class SessionLink implements Connection {
           data,
           new SessionFrames.Sink() {
             @Override
-            public void data(long seq, long ack, byte[] payload) {
+            public void data(long seq, long ack, byte[] bytes, int offset, int length) {
               acknowledgedLocked(ack);
-              if (seq <= delivered + received.size()) {
+              long last = delivered + received.frames();
+              if (seq <= last) {
                 counters.duplicates.incrementAndGet();
-              } else if (seq == delivered + received.size() + 1) {
-                received.add(payload);
+              } else if (seq == last + 1) {
+                received.add(bytes, offset, length);
               } else {
-                throw new ProtocolException(
-                    "session " + id + ": frame " + seq + " after " + (delivered + received.size()));
+                throw new ProtocolException("session " + id + ": frame " + seq + " after " + last);
               }
             }
 
@@ -404,20 +405,16 @@ final class SessionLink implements Connection {
       log.warn("session {}: dropping the connection: {}", id, e.getMessage());
       connection.close();
     }
-    long total = 0;
-    for (byte[] payload : received) {
-      total += payload.length;
-    }
-    if (received.size() > 1 && total <= MAX_JOINED_BYTES) {
+    if (received.frames() > 1 && received.length() <= MAX_JOINED_BYTES) {
       // One hand-over for the frames of this read, so that the peer batches their answers and
       // calls as it does without a session. Payloads are whole codec frames: joined, they decode
       // to the same messages.
-      delivered += received.size();
-      peer.onBytes(ByteBuffer.wrap(joined(received, (int) total)));
+      delivered += received.frames();
+      peer.onBytes(received.all());
     } else {
-      for (byte[] payload : received) {
+      for (int i = 0; i < received.frames(); i++) {
         delivered++;
-        peer.onBytes(ByteBuffer.wrap(payload));
+        peer.onBytes(received.frame(i));
       }
     }
     if (bye[0]) {
@@ -442,14 +439,52 @@ final class SessionLink implements Connection {
     }
   }
 
-  private static byte[] joined(List<byte[]> payloads, int length) {
-    byte[] all = new byte[length];
-    int at = 0;
-    for (byte[] p : payloads) {
-      System.arraycopy(p, 0, all, at, p.length);
-      at += p.length;
+  /**
+   * The payloads of the frames of one read, in order, one after another in one array (payloads are
+   * handed on only during the parse, so each is copied once, here).
+   */
+  private static final class Received {
+    private final int expected;
+    private byte[] bytes = new byte[0];
+    private int length;
+    private int[] ends = new int[8]; // where each frame's payload ends
+    private int frames;
+
+    /**
+     * @param expected about how many bytes the payloads will take (the read's length)
+     */
+    Received(int expected) {
+      this.expected = Math.min(expected, MAX_JOINED_BYTES);
     }
-    return all;
+
+    void add(byte[] from, int offset, int n) {
+      if (bytes.length - length < n) {
+        bytes = Arrays.copyOf(bytes, Math.max(length + n, Math.max(expected, 2 * bytes.length)));
+      }
+      System.arraycopy(from, offset, bytes, length, n);
+      length += n;
+      if (frames == ends.length) {
+        ends = Arrays.copyOf(ends, 2 * frames);
+      }
+      ends[frames++] = length;
+    }
+
+    int frames() {
+      return frames;
+    }
+
+    long length() {
+      return length;
+    }
+
+    ByteBuffer all() {
+      return ByteBuffer.wrap(bytes, 0, length);
+    }
+
+    ByteBuffer frame(int i) {
+      int start = i == 0 ? 0 : ends[i - 1];
+      return ByteBuffer.wrap(bytes, start, ends[i] - start);
+    }
   }
 
   /** Sends the acknowledgement that no data frame has carried since it fell due. */

@@ -18,8 +18,14 @@ class SessionFramesTest {
     final List<String> seen = new ArrayList<>();
 
     @Override
-    public void data(long seq, long ack, byte[] payload) {
-      seen.add("data " + seq + " " + ack + " " + new String(payload, StandardCharsets.UTF_8));
+    public void data(long seq, long ack, byte[] bytes, int offset, int length) {
+      seen.add(
+          "data "
+              + seq
+              + " "
+              + ack
+              + " "
+              + new String(bytes, offset, length, StandardCharsets.UTF_8));
     }
 
     @Override
@@ -61,6 +67,39 @@ class SessionFramesTest {
       p.feed(ByteBuffer.wrap(new byte[] {b}), bytewise);
     }
     assertThat(bytewise.seen).isEqualTo(EXPECTED);
+  }
+
+  @Test
+  void parser_readsWholeFramesInPlace_andTheRestPieceByPiece_atAnyCut() {
+    byte[] all = stream();
+    for (int cut = 0; cut <= all.length; cut++) {
+      Recorder r = new Recorder();
+      SessionFrames.Parser p = new SessionFrames.Parser(100);
+      // each part at an offset inside a larger array, as a slice of a read buffer would be
+      p.feed(ByteBuffer.wrap(withMargins(all, 0, cut), 3, cut).slice(), r);
+      p.feed(ByteBuffer.wrap(withMargins(all, cut, all.length), 3, all.length - cut).slice(), r);
+      assertThat(r.seen).as("cut at %d", cut).isEqualTo(EXPECTED);
+    }
+  }
+
+  @Test
+  void parser_handsOnTheFramesBeforeABadOne_thenRefusesIt() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(SessionFrames.data(1, 0, "ok".getBytes(StandardCharsets.UTF_8)));
+    out.write(9);
+    Recorder r = new Recorder();
+    assertThatThrownBy(
+            () -> new SessionFrames.Parser(100).feed(ByteBuffer.wrap(out.toByteArray()), r))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("unknown session frame type 9");
+    assertThat(r.seen).containsExactly("data 1 0 ok");
+  }
+
+  private static byte[] withMargins(byte[] bytes, int from, int to) {
+    byte[] out = new byte[3 + (to - from) + 3];
+    java.util.Arrays.fill(out, (byte) 0x7F);
+    System.arraycopy(bytes, from, out, 3, to - from);
+    return out;
   }
 
   @Test
