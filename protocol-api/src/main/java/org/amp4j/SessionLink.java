@@ -169,7 +169,7 @@ final class SessionLink implements Connection {
    */
   void writeCall(byte[] frame, String tag, boolean idempotent, CompletionStage<?> done) {
     synchronized (this) {
-      long deadline = System.nanoTime() + config.overflowWait().toNanos();
+      long deadline = full(frame.length) ? System.nanoTime() + config.overflowWait().toNanos() : 0;
       while (full(frame.length)) {
         if (closed) {
           throw new ConnectionLostException("session " + id + " is closed");
