@@ -207,7 +207,7 @@ public final class JacksonCodec implements Codec {
       JsonToken token = in.currentToken();
       return switch (token) {
         case VALUE_STRING -> in.getText();
-        case VALUE_NUMBER_INT -> new JsonNumber(in.getText(), true);
+        case VALUE_NUMBER_INT -> JsonNumber.integer(in);
         case VALUE_NUMBER_FLOAT -> new JsonNumber(in.getText(), false);
         case VALUE_TRUE -> Boolean.TRUE;
         case VALUE_FALSE -> Boolean.FALSE;

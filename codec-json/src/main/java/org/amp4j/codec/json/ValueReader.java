@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.amp4j.Limits;
+import org.amp4j.spi.MachineIntegers;
 import org.amp4j.spi.PlainFields;
 import org.amp4j.value.AmpDecimal;
 import org.amp4j.value.RecordSchema;
@@ -22,9 +23,6 @@ import org.amp4j.value.ValueType;
  * thread-safe.
  */
 final class ValueReader implements PlainFields.Reader {
-
-  /** The most digits of an integer parsed as a {@code long} first: every 18-digit one fits. */
-  private static final int MAX_LONG_DIGITS = 18;
 
   private final String codec;
   private final Limits limits;
@@ -46,6 +44,13 @@ final class ValueReader implements PlainFields.Reader {
   @Override
   public <T> T read(Object plain, ValueType<T> type) {
     ValueType<T> resolved = type.forCodec(codec);
+    if (plain instanceof JsonNumber n && n.isLong() && MachineIntegers.applies(resolved)) {
+      try {
+        return MachineIntegers.fromLong(resolved, n.longValue()); // as fromWire below would
+      } catch (IllegalArgumentException e) {
+        throw mismatch(type, plain, e);
+      }
+    }
     Object wire = wire(plain, resolved, type);
     if (wire == null) {
       throw mismatch(type, plain, null);
@@ -68,6 +73,9 @@ final class ValueReader implements PlainFields.Reader {
   public Object natural(Object plain) {
     if (plain instanceof JsonNumber n) {
       try {
+        if (n.isLong()) {
+          return BigInteger.valueOf(n.longValue());
+        }
         return n.integral() ? new BigInteger(n.text()) : new BigDecimal(n.text());
       } catch (NumberFormatException e) {
         return n.text(); // an exponent beyond BigDecimal's range
@@ -125,9 +133,7 @@ final class ValueReader implements PlainFields.Reader {
       return i;
     }
     if (plain instanceof JsonNumber n && n.integral()) {
-      return n.integerDigits() <= MAX_LONG_DIGITS
-          ? BigInteger.valueOf(Long.parseLong(n.text()))
-          : new BigInteger(n.text());
+      return n.isLong() ? BigInteger.valueOf(n.longValue()) : new BigInteger(n.text());
     }
     return null;
   }

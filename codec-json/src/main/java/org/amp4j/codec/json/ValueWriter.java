@@ -9,19 +9,23 @@ import java.util.List;
 import java.util.Map;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
+import org.amp4j.spi.MachineIntegers;
 import org.amp4j.spi.ValueChecks;
 import org.amp4j.spi.ValuePath;
 import org.amp4j.value.AmpDateTime;
 import org.amp4j.value.AmpDecimal;
 import org.amp4j.value.RecordSchema;
 import org.amp4j.value.ValueType;
+import org.amp4j.value.ValueTypes;
 
 /**
  * Writes one typed value by its type's {@link ValueType.Kind} and wire form, leaving the forms that
  * differ between formats to the {@link JacksonCodec.Format}. Every type is resolved for the codec
  * at every level. Checks the value length, list length, field count, nesting and digit limits
  * before writing what they bound; every failure is an {@link EncodingException} naming the value.
- * Immutable and thread-safe.
+ * {@link ValueTypes#LONG} and {@link ValueTypes#INT} are written without making their {@code
+ * BigInteger} ({@link MachineIntegers}), with the bytes and failures of the general path. Immutable
+ * and thread-safe.
  */
 final class ValueWriter {
 
@@ -30,6 +34,8 @@ final class ValueWriter {
   private final ValueChecks checks;
   private final JacksonCodec.Format format;
   private final int maxNumberDigits;
+  // Whether a long may be written as a number without making the BigInteger writeInteger takes.
+  private final boolean defaultIntegers;
 
   ValueWriter(String codec, Limits limits, JacksonCodec.Format format) {
     this.codec = codec;
@@ -37,6 +43,20 @@ final class ValueWriter {
     this.checks = new ValueChecks(limits);
     this.format = format;
     this.maxNumberDigits = Math.max(limits.maxIntegerDigits(), JacksonCodec.MIN_NUMBER_DIGITS);
+    this.defaultIntegers = writesDefaultIntegers(format);
+  }
+
+  /** Whether a format keeps the default {@link JacksonCodec.Format#writeInteger}. */
+  static boolean writesDefaultIntegers(JacksonCodec.Format format) {
+    try {
+      return format
+              .getClass()
+              .getMethod("writeInteger", JsonGenerator.class, BigInteger.class)
+              .getDeclaringClass()
+          == JacksonCodec.Format.class;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
   }
 
   /**
@@ -55,6 +75,10 @@ final class ValueWriter {
       throws IOException {
     @SuppressWarnings("unchecked")
     ValueType<Object> type = (ValueType<Object>) declared.forCodec(codec);
+    if (MachineIntegers.applies(type)) {
+      writeLong(out, MachineIntegers.toLong(type, value, where), where);
+      return;
+    }
     Object wire = ValueChecks.toWire(type, value, where);
     switch (type.kind()) {
       case INTEGER -> writeInteger(out, wire(BigInteger.class, wire, type, where), where);
@@ -83,6 +107,19 @@ final class ValueWriter {
           "value " + where + " has more than maxIntegerDigits " + limits.maxIntegerDigits());
     }
     format.writeInteger(out, value);
+  }
+
+  /** Writes a LONG or INT value as {@link #writeInteger} writes its BigInteger. */
+  private void writeLong(JsonGenerator out, long value, ValuePath where) throws IOException {
+    if (Texts.digits(value) > limits.maxIntegerDigits()) {
+      throw new EncodingException(
+          "value " + where + " has more than maxIntegerDigits " + limits.maxIntegerDigits());
+    }
+    if (defaultIntegers) {
+      out.writeNumber(value); // what the default writeInteger does with a value of 63 bits or less
+    } else {
+      format.writeInteger(out, BigInteger.valueOf(value));
+    }
   }
 
   /** Writes text after checking it is UTF-8 encodable and within maxValueLength. */
