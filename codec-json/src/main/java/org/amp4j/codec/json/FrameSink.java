@@ -10,7 +10,8 @@ import org.amp4j.spi.LengthPrefixedDecoder;
  * payload, which may not grow beyond the frame limit (the writer fails with {@link Overflow} as
  * soon as it does). A message that the generator writes out in one piece, as it does any message
  * shorter than its buffer, lands in an array of the frame's exact size, which becomes the frame.
- * Not thread-safe.
+ * After each {@link #frame()} it is empty again, so that one sink may serve frame after frame. Not
+ * thread-safe.
  */
 final class FrameSink extends OutputStream {
 
@@ -60,13 +61,20 @@ final class FrameSink extends OutputStream {
     }
   }
 
-  /** The frame: the big-endian payload length, then the payload. */
+  /**
+   * The frame: the big-endian payload length, then the payload. The sink is then empty, ready for
+   * the next frame, and keeps no reference to this one.
+   */
   byte[] frame() {
+    byte[] frame;
     if (buf == null) {
-      buf = new byte[size]; // nothing was written
+      frame = new byte[size]; // nothing was written
+    } else {
+      frame = size == buf.length ? buf : Arrays.copyOf(buf, size);
     }
-    byte[] frame = size == buf.length ? buf : Arrays.copyOf(buf, size);
     LengthPrefixedDecoder.putLength(frame);
+    buf = null;
+    size = 4;
     return frame;
   }
 }

@@ -148,7 +148,7 @@ final class ValueWriter {
       throws IOException {
     checks.checkDepth(where, depth);
     checks.checkListLength(where, list.size());
-    out.writeStartArray(list, list.size());
+    out.writeStartArray(null, list.size());
     for (int i = 0; i < list.size(); i++) {
       write(out, type.elementType(), list.get(i), where.element(i), depth);
     }
@@ -162,11 +162,11 @@ final class ValueWriter {
     checks.checkListLength(where, records.size());
     @SuppressWarnings("unchecked")
     RecordSchema<Object> schema = (RecordSchema<Object>) type.recordSchema();
-    out.writeStartArray(records, records.size());
+    out.writeStartArray(null, records.size());
     for (int i = 0; i < records.size(); i++) {
       ValuePath at = where.element(i);
       Map<RecordSchema.FieldSpec, Object> fields = checks.presentFields(schema, records.get(i), at);
-      out.writeStartObject(records.get(i), fields.size());
+      out.writeStartObject(null, fields.size());
       for (Map.Entry<RecordSchema.FieldSpec, Object> f : fields.entrySet()) {
         String name = f.getKey().name();
         out.writeFieldName(name);
