@@ -41,6 +41,11 @@ final class CborFormat implements JacksonCodec.Format {
   }
 
   @Override
+  public void writeLong(JsonGenerator out, long value) throws IOException {
+    out.writeNumber(value); // as writeInteger writes a value of 63 bits or less
+  }
+
+  @Override
   public void writeBytes(JsonGenerator out, byte[] value) throws IOException {
     out.writeBinary(value);
   }

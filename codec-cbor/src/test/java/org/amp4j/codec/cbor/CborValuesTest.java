@@ -54,6 +54,21 @@ class CborValuesTest {
   }
 
   @Test
+  void longAndInt_areWrittenAsTheSameIntegerWouldBe() {
+    // LONG and INT skip the BigInteger (Format.writeLong); the bytes are INTEGER's
+    for (long v :
+        new long[] {
+          0, 23, 24, -1, -24, -25, 255, 256, 65_536, -500, Long.MAX_VALUE, Long.MIN_VALUE
+        }) {
+      String expected = written(ValueTypes.INTEGER, BigInteger.valueOf(v));
+      assertThat(written(ValueTypes.LONG, v)).as("long %d", v).isEqualTo(expected);
+      if (v == (int) v) {
+        assertThat(written(ValueTypes.INT, (int) v)).as("int %d", v).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
   void integers_readEveryEncoding() {
     BigInteger max64 = BigInteger.TWO.pow(64).subtract(BigInteger.ONE);
     assertThat(read("1bffffffffffffffff", ValueTypes.INTEGER)).isEqualTo(max64);

@@ -157,6 +157,15 @@ public final class JacksonCodec implements Codec {
       }
     }
 
+    /**
+     * Writes a {@link org.amp4j.value.ValueTypes#LONG} or {@link org.amp4j.value.ValueTypes#INT}
+     * value; by default as {@link #writeInteger} writes its {@code BigInteger}. A format may write
+     * the long directly, saving the {@code BigInteger}, if the bytes are the same.
+     */
+    default void writeLong(JsonGenerator out, long value) throws IOException {
+      writeInteger(out, BigInteger.valueOf(value));
+    }
+
     /** Writes bytes; by default as base64 text (RFC 4648 section 4, padded). */
     default void writeBytes(JsonGenerator out, byte[] value) throws IOException {
       out.writeString(Base64.getEncoder().encodeToString(value));

@@ -1,7 +1,9 @@
 package org.amp4j.codec.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.IOException;
 import java.util.Objects;
 import org.amp4j.Limits;
 import org.amp4j.spi.Codec;
@@ -19,7 +21,13 @@ public final class JsonCodecProvider implements CodecProvider {
   /** The configuration name of this codec. */
   public static final String NAME = "json";
 
-  private static final JacksonCodec.Format JSON = new JacksonCodec.Format() {};
+  private static final JacksonCodec.Format JSON =
+      new JacksonCodec.Format() {
+        @Override
+        public void writeLong(JsonGenerator out, long value) throws IOException {
+          out.writeNumber(value); // as writeInteger writes a value of 63 bits or less
+        }
+      };
 
   /** Creates the provider (used by {@link java.util.ServiceLoader}). */
   public JsonCodecProvider() {}

@@ -34,8 +34,6 @@ final class ValueWriter {
   private final ValueChecks checks;
   private final JacksonCodec.Format format;
   private final int maxNumberDigits;
-  // Whether a long may be written as a number without making the BigInteger writeInteger takes.
-  private final boolean defaultIntegers;
 
   ValueWriter(String codec, Limits limits, JacksonCodec.Format format) {
     this.codec = codec;
@@ -43,20 +41,6 @@ final class ValueWriter {
     this.checks = new ValueChecks(limits);
     this.format = format;
     this.maxNumberDigits = Math.max(limits.maxIntegerDigits(), JacksonCodec.MIN_NUMBER_DIGITS);
-    this.defaultIntegers = writesDefaultIntegers(format);
-  }
-
-  /** Whether a format keeps the default {@link JacksonCodec.Format#writeInteger}. */
-  static boolean writesDefaultIntegers(JacksonCodec.Format format) {
-    try {
-      return format
-              .getClass()
-              .getMethod("writeInteger", JsonGenerator.class, BigInteger.class)
-              .getDeclaringClass()
-          == JacksonCodec.Format.class;
-    } catch (NoSuchMethodException e) {
-      return false;
-    }
   }
 
   /**
@@ -115,11 +99,7 @@ final class ValueWriter {
       throw new EncodingException(
           "value " + where + " has more than maxIntegerDigits " + limits.maxIntegerDigits());
     }
-    if (defaultIntegers) {
-      out.writeNumber(value); // what the default writeInteger does with a value of 63 bits or less
-    } else {
-      format.writeInteger(out, BigInteger.valueOf(value));
-    }
+    format.writeLong(out, value);
   }
 
   /** Writes text after checking it is UTF-8 encodable and within maxValueLength. */

@@ -94,8 +94,6 @@ class JsonMachineIntegerTest {
             out.writeString(value.toString());
           }
         };
-    assertThat(ValueWriter.writesDefaultIntegers(quoted)).isFalse();
-    assertThat(ValueWriter.writesDefaultIntegers(new JacksonCodec.Format() {})).isTrue();
     Codec codec = new JacksonCodec("json", new JsonFactory(), Limits.DEFAULTS, quoted);
     assertThat(written(codec, ValueTypes.LONG, -42L)).isEqualTo("\"-42\"");
     assertThat(written(codec, ValueTypes.INT, 7)).isEqualTo("\"7\"");
