@@ -1,9 +1,6 @@
 package org.amp4j;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * The frames of a session, which replace a codec's bare frames once the handshake has granted a
@@ -26,10 +23,7 @@ final class SessionFrames {
   static final byte BYE = 5;
 
   private static final int DATA_HEADER = 1 + 8 + 8 + 4;
-  private static final VarHandle LONG =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-  private static final VarHandle INT =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
   private static final int CONTROL = 1 + 8;
 
   private SessionFrames() {}
@@ -37,11 +31,34 @@ final class SessionFrames {
   static byte[] data(long seq, long ack, byte[] payload) {
     byte[] frame = new byte[DATA_HEADER + payload.length];
     frame[0] = DATA;
-    LONG.set(frame, 1, seq);
-    LONG.set(frame, 9, ack);
-    INT.set(frame, 17, payload.length);
+    putLong(frame, 1, seq);
+    putLong(frame, 9, ack);
+    putInt(frame, 17, payload.length);
     System.arraycopy(payload, 0, frame, DATA_HEADER, payload.length);
     return frame;
+  }
+
+  private static void putLong(byte[] to, int at, long v) {
+    putInt(to, at, (int) (v >>> 32));
+    putInt(to, at + 4, (int) v);
+  }
+
+  private static void putInt(byte[] to, int at, int v) {
+    to[at] = (byte) (v >>> 24);
+    to[at + 1] = (byte) (v >>> 16);
+    to[at + 2] = (byte) (v >>> 8);
+    to[at + 3] = (byte) v;
+  }
+
+  private static long getLong(byte[] from, int at) {
+    return (long) getInt(from, at) << 32 | (getInt(from, at + 4) & 0xFFFF_FFFFL);
+  }
+
+  private static int getInt(byte[] from, int at) {
+    return (from[at] & 0xFF) << 24
+        | (from[at + 1] & 0xFF) << 16
+        | (from[at + 2] & 0xFF) << 8
+        | (from[at + 3] & 0xFF);
   }
 
   static byte[] control(byte type, long ack) {
@@ -145,17 +162,17 @@ final class SessionFrames {
           if (end - at < DATA_HEADER) {
             break;
           }
-          int length = (int) INT.get(a, at + 17);
+          int length = getInt(a, at + 17);
           if (length < 0 || length > maxPayload || end - at - DATA_HEADER < length) {
             break;
           }
-          long seq = (long) LONG.get(a, at + 1);
-          long ack = (long) LONG.get(a, at + 9);
+          long seq = getLong(a, at + 1);
+          long ack = getLong(a, at + 9);
           at += DATA_HEADER + length;
           in.position(at - base);
           sink.data(seq, ack, a, at - length, length);
         } else if (type > DATA && type <= BYE && end - at >= CONTROL) {
-          long ack = (long) LONG.get(a, at + 1);
+          long ack = getLong(a, at + 1);
           at += CONTROL;
           in.position(at - base);
           sink.control(type, ack);

@@ -89,6 +89,9 @@ final class SessionLink implements Connection {
   private String lastAddress = "session";
   private long nextSeq = 1;
   private volatile long delivered;
+  // The highest acknowledgement received (written under the lock): a read whose frames carry no
+  // higher one needs not take the lock for them.
+  private volatile long acknowledgedUpTo;
   private long lastAckSent;
   // Whether an acknowledgement of its own is due after ACK_DELAY, unless a data frame carries it.
   private boolean ackDue;
@@ -374,13 +377,14 @@ final class SessionLink implements Connection {
     Received received = new Received(data.remaining());
     List<Byte> pings = new ArrayList<>();
     boolean[] bye = new boolean[1];
+    long[] ackOfRead = {0}; // the highest acknowledgement the frames of this read carry
     try {
       p.feed(
           data,
           new SessionFrames.Sink() {
             @Override
             public void data(long seq, long ack, byte[] bytes, int offset, int length) {
-              acknowledgedLocked(ack);
+              ackOfRead[0] = Math.max(ackOfRead[0], ack);
               long last = delivered + received.frames();
               if (seq <= last) {
                 counters.duplicates.incrementAndGet();
@@ -393,7 +397,7 @@ final class SessionLink implements Connection {
 
             @Override
             public void control(byte type, long ack) {
-              acknowledgedLocked(ack);
+              ackOfRead[0] = Math.max(ackOfRead[0], ack);
               if (type == SessionFrames.PING) {
                 pings.add(type);
               } else if (type == SessionFrames.BYE) {
@@ -404,6 +408,11 @@ final class SessionLink implements Connection {
     } catch (ProtocolException e) {
       log.warn("session {}: dropping the connection: {}", id, e.getMessage());
       connection.close();
+    }
+    // Acknowledgements are cumulative: the read's highest one frees all that any of its frames
+    // would, under one lock, and none when it frees nothing new.
+    if (ackOfRead[0] > acknowledgedUpTo) {
+      acknowledgedLocked(ackOfRead[0]);
     }
     if (received.frames() > 1 && received.length() <= MAX_JOINED_BYTES) {
       // One hand-over for the frames of this read, so that the peer batches their answers and
@@ -504,6 +513,9 @@ final class SessionLink implements Connection {
 
   /** Drops what the other side has received. Caller holds the lock. */
   private void acknowledged(long ack) {
+    if (ack > acknowledgedUpTo) {
+      acknowledgedUpTo = ack;
+    }
     boolean freed = false;
     while (!pending.isEmpty() && pending.peekFirst().seq <= ack) {
       Out out = pending.pollFirst();
@@ -561,6 +573,7 @@ final class SessionLink implements Connection {
     nextSeq = seq;
     delivered = 0;
     lastAckSent = 0;
+    acknowledgedUpTo = 0; // the new session numbers its frames from 1 again
     id = newId;
     token = newToken.clone();
     notifyAll();

@@ -1,6 +1,7 @@
 package org.amp4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -120,5 +121,43 @@ class SessionLinkAckTest {
     receive(4);
     afterTheDelay();
     assertThat(wire.acks(SessionFrames.ACK)).containsExactly(3L, 4L);
+  }
+
+  @Test
+  void acknowledgements_freeTheQueue_alsoAfterANewSessionNumbersFramesFromOneAgain() {
+    SessionLink small =
+        new SessionLink(
+            "s2",
+            new byte[16],
+            "amp",
+            List.of(),
+            PeerConfig.builder()
+                .session(
+                    SessionConfig.builder()
+                        .enabled(true)
+                        .maxQueuedCalls(2)
+                        .overflow(SessionConfig.Overflow.FAIL)
+                        .build())
+                .build(),
+            (l, cause) -> {});
+    Recorder out = new Recorder();
+    small.attach(out, 0);
+    try {
+      small.writeCall(new byte[] {1}, "1", false, null);
+      small.writeCall(new byte[] {2}, "2", false, null);
+      assertThatThrownBy(() -> small.writeCall(new byte[] {3}, "3", false, null))
+          .isInstanceOf(LimitExceededException.class);
+      small.onBytes(out, ByteBuffer.wrap(SessionFrames.control(SessionFrames.ACK, 2)));
+      small.writeCall(new byte[] {3}, "3", false, null); // room again
+      small.writeCall(new byte[] {4}, "4", false, null);
+
+      small.replace("s3", new byte[16], tag -> false); // frames are numbered from 1 again
+      small.writeCall(new byte[] {5}, "5", false, null);
+      small.writeCall(new byte[] {6}, "6", false, null);
+      small.onBytes(out, ByteBuffer.wrap(SessionFrames.control(SessionFrames.ACK, 2)));
+      small.writeCall(new byte[] {7}, "7", false, null); // acknowledged 1 and 2 of the new one
+    } finally {
+      small.end(null);
+    }
   }
 }
