@@ -197,6 +197,9 @@ final class BoxParser {
       if (valueLength > config.maxValueLength() || end - at < valueLength || whole.contains(k)) {
         return null;
       }
+      if (valueLength == Limits.AMP_MAX_VALUE_LENGTH && config.joinRepeatedKeys()) {
+        return null; // likely the first part of a split value: not copied twice
+      }
       if (!(config.topLevel() && ProtocolKeys.isProtocolKey(k))
           && ++fieldCount > config.maxFieldCount()) {
         return null;
