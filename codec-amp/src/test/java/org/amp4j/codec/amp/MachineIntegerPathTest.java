@@ -1,11 +1,13 @@
 package org.amp4j.codec.amp;
 
+import static org.amp4j.codectest.MachineIntegerChecks.GENERAL_INT;
+import static org.amp4j.codectest.MachineIntegerChecks.GENERAL_LONG;
+import static org.amp4j.codectest.MachineIntegerChecks.assertSameOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -13,6 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
+import org.amp4j.codectest.MachineIntegerChecks;
 import org.amp4j.spi.ValuePath;
 import org.amp4j.value.ValueType;
 import org.amp4j.value.ValueTypes;
@@ -29,21 +32,6 @@ class MachineIntegerPathTest {
   private static final ValueEncoder ENCODER = new ValueEncoder(LIMITS, false, new KeyCache());
   private static final ValueDecoder DECODER = new ValueDecoder(LIMITS);
   private static final ValuePath WHERE = ValuePath.key("n");
-
-  // The same conversions as LONG and INT, but other types: these take the general path.
-  private static final ValueType<Long> GENERAL_LONG =
-      ValueTypes.INTEGER.map(
-          "general(long)", v -> fitting(v, 63).longValue(), (Long l) -> BigInteger.valueOf(l));
-  private static final ValueType<Integer> GENERAL_INT =
-      ValueTypes.INTEGER.map(
-          "general(int)", v -> fitting(v, 31).intValue(), (Integer i) -> BigInteger.valueOf(i));
-
-  private static BigInteger fitting(BigInteger v, int bits) {
-    if (v.bitLength() > bits) {
-      throw new IllegalArgumentException(v + " does not fit");
-    }
-    return v;
-  }
 
   @Property
   void long_isWrittenAsTheGeneralPathWritesIt(@ForAll("longs") long v) {
@@ -133,31 +121,9 @@ class MachineIntegerPathTest {
         .hasMessageStartingWith("value 'n' cannot be converted to integer(int)");
   }
 
-  private static void assertSameOutcome(Supplier<Object> fast, Supplier<Object> general) {
-    Object expected;
-    try {
-      expected = general.get();
-    } catch (IllegalArgumentException e) {
-      assertThatThrownBy(fast::get).isInstanceOf(IllegalArgumentException.class);
-      return;
-    }
-    assertThat(fast.get()).isEqualTo(expected);
-  }
-
   @Provide
   Arbitrary<Long> longs() {
-    return Arbitraries.oneOf(
-        Arbitraries.longs(),
-        Arbitraries.longs().between(-1000, 1000),
-        Arbitraries.of(Long.MIN_VALUE, Long.MAX_VALUE, 0L, -1L),
-        // either side of each power of ten, where the digit count changes
-        Arbitraries.integers()
-            .between(0, 18)
-            .flatMap(
-                e -> {
-                  long p = BigInteger.TEN.pow(e).longValueExact();
-                  return Arbitraries.of(p - 1, p, p + 1, -p + 1, -p, -p - 1);
-                }));
+    return MachineIntegerChecks.longs();
   }
 
   @Provide

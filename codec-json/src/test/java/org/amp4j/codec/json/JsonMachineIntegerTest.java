@@ -1,5 +1,8 @@
 package org.amp4j.codec.json;
 
+import static org.amp4j.codectest.MachineIntegerChecks.GENERAL_INT;
+import static org.amp4j.codectest.MachineIntegerChecks.GENERAL_LONG;
+import static org.amp4j.codectest.MachineIntegerChecks.assertSameOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +14,6 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -19,6 +21,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
+import org.amp4j.codectest.MachineIntegerChecks;
 import org.amp4j.spi.Codec;
 import org.amp4j.spi.OutboundMessage;
 import org.amp4j.spi.TypedValue;
@@ -40,22 +43,6 @@ class JsonMachineIntegerTest {
       new JsonCodecProvider().create(Limits.builder().maxIntegerDigits(3).build());
 
   // The same conversions as LONG and INT, but other types: these take the general path.
-  private static final ValueType<Long> GENERAL_LONG =
-      ValueTypes.INTEGER.map(
-          "integer(long)", v -> fitting(v, 63, "a long").longValue(), BigInteger::valueOf);
-  private static final ValueType<Integer> GENERAL_INT =
-      ValueTypes.INTEGER.map(
-          "integer(int)",
-          v -> fitting(v, 31, "an int").intValue(),
-          (Integer i) -> BigInteger.valueOf(i));
-
-  private static BigInteger fitting(BigInteger v, int bits, String what) {
-    if (v.bitLength() > bits) {
-      throw new IllegalArgumentException("integer " + v + " does not fit in " + what);
-    }
-    return v;
-  }
-
   @Property
   void long_isWrittenAsTheGeneralPathWritesIt(@ForAll("longs") long v) {
     assertThat(written(CODEC, ValueTypes.LONG, v))
@@ -191,32 +178,9 @@ class JsonMachineIntegerTest {
     return CODEC.newDecoder().next(ByteBuffer.wrap(frame)).fields().get("v", type);
   }
 
-  /** The same value, or failures of the same class and message. */
-  private static void assertSameOutcome(Supplier<Object> fast, Supplier<Object> general) {
-    Object expected;
-    try {
-      expected = general.get();
-    } catch (RuntimeException e) {
-      assertThatThrownBy(fast::get).isInstanceOf(e.getClass()).hasMessage(e.getMessage());
-      return;
-    }
-    assertThat(fast.get()).isEqualTo(expected);
-  }
-
   @Provide
   Arbitrary<Long> longs() {
-    return Arbitraries.oneOf(
-        Arbitraries.longs(),
-        Arbitraries.longs().between(-1000, 1000),
-        Arbitraries.of(Long.MIN_VALUE, Long.MAX_VALUE, 0L, -1L),
-        // either side of each power of ten, where the digit count changes
-        Arbitraries.integers()
-            .between(0, 18)
-            .flatMap(
-                e -> {
-                  long p = BigInteger.TEN.pow(e).longValueExact();
-                  return Arbitraries.of(p - 1, p, p + 1, -p + 1, -p, -p - 1);
-                }));
+    return MachineIntegerChecks.longs();
   }
 
   @Provide
