@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -374,7 +373,7 @@ final class SessionLink implements Connection {
       p = parser;
     }
     lastHeard = System.nanoTime();
-    Received received = new Received(data.remaining());
+    ReceivedFrames received = new ReceivedFrames(data.remaining(), MAX_JOINED_BYTES);
     List<Byte> pings = new ArrayList<>();
     boolean[] bye = new boolean[1];
     long[] ackOfRead = {0}; // the highest acknowledgement the frames of this read carry
@@ -445,54 +444,6 @@ final class SessionLink implements Connection {
         SharedExecutors.timerPool()
             .schedule(this::sendDueAck, ACK_DELAY.toNanos(), TimeUnit.NANOSECONDS);
       }
-    }
-  }
-
-  /**
-   * The payloads of the frames of one read, in order, one after another in one array (payloads are
-   * handed on only during the parse, so each is copied once, here).
-   */
-  private static final class Received {
-    private final int expected;
-    private byte[] bytes = new byte[0];
-    private int length;
-    private int[] ends = new int[8]; // where each frame's payload ends
-    private int frames;
-
-    /**
-     * @param expected about how many bytes the payloads will take (the read's length)
-     */
-    Received(int expected) {
-      this.expected = Math.min(expected, MAX_JOINED_BYTES);
-    }
-
-    void add(byte[] from, int offset, int n) {
-      if (bytes.length - length < n) {
-        bytes = Arrays.copyOf(bytes, Math.max(length + n, Math.max(expected, 2 * bytes.length)));
-      }
-      System.arraycopy(from, offset, bytes, length, n);
-      length += n;
-      if (frames == ends.length) {
-        ends = Arrays.copyOf(ends, 2 * frames);
-      }
-      ends[frames++] = length;
-    }
-
-    int frames() {
-      return frames;
-    }
-
-    long length() {
-      return length;
-    }
-
-    ByteBuffer all() {
-      return ByteBuffer.wrap(bytes, 0, length);
-    }
-
-    ByteBuffer frame(int i) {
-      int start = i == 0 ? 0 : ends[i - 1];
-      return ByteBuffer.wrap(bytes, start, ends[i] - start);
     }
   }
 
