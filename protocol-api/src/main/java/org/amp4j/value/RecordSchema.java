@@ -177,12 +177,14 @@ public final class RecordSchema<R> {
 
   /** The value of one field of a record instance (null when an optional field is absent). */
   public Object get(R record, FieldSpec field) {
-    for (int i = 0; i < fields.size(); i++) {
-      if (fields.get(i) == field) {
-        return get(record, i);
-      }
+    if (getters == null) {
+      return ((Map<?, ?>) record).get(field.name());
     }
-    throw new IllegalArgumentException(field + " is not a field of " + name);
+    int position = fields.indexOf(field);
+    if (position < 0) {
+      throw new IllegalArgumentException(field + " is not a field of " + name);
+    }
+    return get(record, position);
   }
 
   /**

@@ -88,4 +88,21 @@ class RecordSchemaTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("is not a field of Pair");
   }
+
+  @Test
+  void get_takesAnEqualFieldSpec_andADynamicSchemaReadsByName() {
+    RecordSchema<Pair> schema = schema(Pair.class);
+    RecordSchema.FieldSpec a = schema.fields().get(0);
+    RecordSchema.FieldSpec copy =
+        new RecordSchema.FieldSpec(a.name(), a.type(), a.optional(), a.component());
+    assertThat(schema.get(new Pair(9, null), copy)).isEqualTo(9L);
+
+    RecordSchema<Map<String, Object>> dynamic =
+        RecordSchema.dynamic(
+            "D", java.util.List.of(new RecordSchema.FieldSpec("n", ValueTypes.LONG, false, null)));
+    assertThat(
+            dynamic.get(
+                Map.of("n", 4L), new RecordSchema.FieldSpec("n", ValueTypes.LONG, false, null)))
+        .isEqualTo(4L);
+  }
 }
