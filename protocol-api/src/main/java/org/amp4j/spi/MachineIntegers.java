@@ -58,4 +58,17 @@ public final class MachineIntegers {
     }
     return (T) Integer.valueOf((int) value);
   }
+
+  /**
+   * How many decimal digits a {@code long} has, its sign not counted (1 to 19), found by
+   * comparisons: what a codec checks against {@link org.amp4j.Limits#maxIntegerDigits()}.
+   */
+  public static int digits(long value) {
+    long n = value < 0 ? value : -value; // negative, so that Long.MIN_VALUE has a magnitude
+    int digits = 1;
+    for (long bound = -10; digits < 19 && n <= bound; bound *= 10) {
+      digits++;
+    }
+    return digits;
+  }
 }

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.amp4j.EncodingException;
+import org.amp4j.codectest.MachineIntegerChecks;
 import org.amp4j.value.ValueType;
 import org.amp4j.value.ValueTypes;
 import org.junit.jupiter.api.Test;
@@ -51,5 +56,16 @@ class MachineIntegersTest {
     assertThatThrownBy(() -> MachineIntegers.toLong(raw, 5L, WHERE))
         .isInstanceOf(EncodingException.class)
         .hasMessageStartingWith("value 'n' cannot be converted to integer(int)");
+  }
+
+  @Property
+  void digits_countsTheMagnitudesDigits(@ForAll("longs") long v) {
+    assertThat(MachineIntegers.digits(v))
+        .isEqualTo(BigInteger.valueOf(v).abs().toString().length());
+  }
+
+  @Provide
+  Arbitrary<Long> longs() {
+    return MachineIntegerChecks.longs();
   }
 }

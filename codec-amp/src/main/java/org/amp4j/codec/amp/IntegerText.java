@@ -2,6 +2,7 @@ package org.amp4j.codec.amp;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import org.amp4j.spi.MachineIntegers;
 
 /**
  * AMP Integer text (spec 7.3): written as minimal base-10 ASCII; read leniently like Python's
@@ -44,7 +45,7 @@ final class IntegerText {
   static byte[] format(long value, int maxDigits) {
     // Negative, so that Long.MIN_VALUE's magnitude fits.
     long negative = value < 0 ? value : -value;
-    int digits = digitsOfNegative(negative);
+    int digits = MachineIntegers.digits(value);
     if (digits > maxDigits) {
       throw new BadTextException("integer has " + digits + " digits, more than " + maxDigits);
     }
@@ -67,18 +68,6 @@ final class IntegerText {
       text[0] = '-';
     }
     return text;
-  }
-
-  /** How many decimal digits a number {@code <= 0} has, found by comparisons. */
-  private static int digitsOfNegative(long negative) {
-    long bound = -10;
-    for (int digits = 1; digits < 19; digits++) {
-      if (negative > bound) {
-        return digits;
-      }
-      bound *= 10;
-    }
-    return 19;
   }
 
   /**

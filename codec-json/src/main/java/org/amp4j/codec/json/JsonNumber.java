@@ -2,6 +2,7 @@ package org.amp4j.codec.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
+import org.amp4j.spi.MachineIntegers;
 
 /**
  * A JSON number as it was written, so that a decimal keeps its scale and sign ({@code 1.10}, {@code
@@ -44,7 +45,7 @@ final class JsonNumber {
     int length = in.getTextLength();
     if (length <= MAX_LONG_CHARS) {
       long v = in.getLongValue();
-      if (Texts.digits(v) + (v < 0 ? 1 : 0) == length) {
+      if (MachineIntegers.digits(v) + (v < 0 ? 1 : 0) == length) {
         return new JsonNumber(v);
       }
     }
@@ -74,7 +75,7 @@ final class JsonNumber {
   /** The count of digits of an integer literal (its sign not counted). */
   int integerDigits() {
     if (text == null) {
-      return Texts.digits(value);
+      return MachineIntegers.digits(value);
     }
     return text.startsWith("-") ? text.length() - 1 : text.length();
   }

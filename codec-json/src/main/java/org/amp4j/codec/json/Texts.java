@@ -82,16 +82,6 @@ final class Texts {
     return value.abs().toString().length() <= max;
   }
 
-  /** The count of decimal digits of a {@code long}, its sign not counted: 1 to 19. */
-  static int digits(long value) {
-    long n = value < 0 ? value : -value; // negative, so that Long.MIN_VALUE has a magnitude
-    int digits = 1;
-    for (long bound = -10; digits < 19 && n <= bound; bound *= 10) {
-      digits++;
-    }
-    return digits;
-  }
-
   /** A plain value as error messages show it: quoted text, shortened, with its kind. */
   static String show(Object plain) {
     if (plain == null) {

@@ -95,7 +95,7 @@ final class ValueWriter {
 
   /** Writes a LONG or INT value as {@link #writeInteger} writes its BigInteger. */
   private void writeLong(JsonGenerator out, long value, ValuePath where) throws IOException {
-    if (Texts.digits(value) > limits.maxIntegerDigits()) {
+    if (MachineIntegers.digits(value) > limits.maxIntegerDigits()) {
       throw new EncodingException(
           "value " + where + " has more than maxIntegerDigits " + limits.maxIntegerDigits());
     }

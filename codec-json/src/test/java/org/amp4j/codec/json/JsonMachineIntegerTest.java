@@ -160,11 +160,6 @@ class JsonMachineIntegerTest {
     }
   }
 
-  @Property
-  void digits_countsTheMagnitudesDigits(@ForAll("longs") long v) {
-    assertThat(Texts.digits(v)).isEqualTo(BigInteger.valueOf(v).abs().toString().length());
-  }
-
   private static <T> String written(Codec codec, ValueType<T> type, T value) {
     byte[] frame =
         codec.encode(OutboundMessage.answer("1", List.of(new TypedValue<>("v", type, value))));
