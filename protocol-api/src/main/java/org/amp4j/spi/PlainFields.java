@@ -68,6 +68,12 @@ public final class PlainFields implements Fields {
     return reader.read(values.get(name), type);
   }
 
+  @Override
+  public <T> T getIfPresent(String name, ValueType<T> type) {
+    Object plain = values.get(name);
+    return plain == null && !values.containsKey(name) ? null : reader.read(plain, type);
+  }
+
   /** The codec's {@link Reader#natural natural} form of the value; null when absent or null. */
   @Override
   public Object raw(String name) {

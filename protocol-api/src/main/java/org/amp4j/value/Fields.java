@@ -27,6 +27,16 @@ public interface Fields {
   <T> T get(String name, ValueType<T> type);
 
   /**
+   * The value under a key converted to a type, or null when the key is absent: what {@link
+   * #contains} then {@link #get} give, which an implementation may do with one lookup.
+   *
+   * @throws IllegalArgumentException if the value is not of that type
+   */
+  default <T> T getIfPresent(String name, ValueType<T> type) {
+    return contains(name) ? get(name, type) : null;
+  }
+
+  /**
    * The value under a key in the codec's own untyped form, for tools with no schema: the raw bytes
    * for AMP, the natural Java value for self-describing codecs. Null when absent.
    */
@@ -42,18 +52,15 @@ public interface Fields {
     Object[] values = new Object[fields.size()];
     for (int i = 0; i < values.length; i++) {
       RecordSchema.FieldSpec f = fields.get(i);
-      if (!contains(f.name())) {
-        if (!f.optional()) {
-          throw new IllegalArgumentException(
-              schema.name() + "." + f.name() + ": required " + f.type().name() + " is missing");
-        }
-        continue;
-      }
       try {
-        values[i] = get(f.name(), f.type());
+        values[i] = getIfPresent(f.name(), f.type());
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             schema.name() + "." + f.name() + ": " + e.getMessage(), e);
+      }
+      if (values[i] == null && !f.optional()) {
+        throw new IllegalArgumentException(
+            schema.name() + "." + f.name() + ": required " + f.type().name() + " is missing");
       }
     }
     return schema.create(values);

@@ -50,6 +50,18 @@ class PlainFieldsTest {
   }
 
   @Test
+  void getIfPresent_isNullOnlyForAnAbsentKey_andAPresentNullStillGoesToTheReader() {
+    PlainFields f = fields();
+    assertThat(f.getIfPresent("s", ValueTypes.UNICODE)).isEqualTo("x");
+    assertThat(f.getIfPresent("zz", ValueTypes.UNICODE)).isNull();
+    assertThatThrownBy(() -> f.getIfPresent("n", ValueTypes.UNICODE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("expected unicode, got null");
+    assertThatThrownBy(() -> f.getIfPresent("b", ValueTypes.UNICODE))
+        .hasMessageStartingWith("expected unicode");
+  }
+
+  @Test
   void raw_copiesBytes_byDefault() {
     PlainFields f = fields();
     ((byte[]) f.raw("b"))[0] = 9;

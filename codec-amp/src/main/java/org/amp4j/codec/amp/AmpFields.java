@@ -55,6 +55,12 @@ final class AmpFields implements Fields {
   }
 
   @Override
+  public <T> T getIfPresent(String name, ValueType<T> type) {
+    int at = indexOf(name);
+    return at < 0 ? null : decoder.decode(box.value(at), type, depth);
+  }
+
+  @Override
   public Object raw(String name) {
     int at = indexOf(name);
     return at < 0 ? null : box.value(at).clone();
@@ -68,7 +74,7 @@ final class AmpFields implements Fields {
 
   /** Whether the pair at a position is a field: not a protocol key at top level. */
   private boolean isField(int position) {
-    return depth > 0 || !ProtocolKeys.isProtocolKey(box.key(position));
+    return depth > 0 || !box.key(position).isProtocol();
   }
 
   @Override

@@ -200,11 +200,10 @@ final class BoxParser {
       if (valueLength == Limits.AMP_MAX_VALUE_LENGTH && config.joinRepeatedKeys()) {
         return null; // likely the first part of a split value: not copied twice
       }
-      if (!(config.topLevel() && ProtocolKeys.isProtocolKey(k))
-          && ++fieldCount > config.maxFieldCount()) {
+      if (!(config.topLevel() && k.isProtocol()) && ++fieldCount > config.maxFieldCount()) {
         return null;
       }
-      whole.put(k, valueLength == 0 ? EMPTY : Arrays.copyOfRange(bytes, at, at + valueLength));
+      whole.add(k, valueLength == 0 ? EMPTY : Arrays.copyOfRange(bytes, at, at + valueLength));
       at += valueLength;
     }
     if (at - start > config.maxBoxLength()) {
@@ -266,7 +265,7 @@ final class BoxParser {
     target = null;
     key = k;
     boolean isNew = !k.equals(heldKey) && !box.contains(k);
-    if (isNew && !(config.topLevel() && ProtocolKeys.isProtocolKey(k))) {
+    if (isNew && !(config.topLevel() && k.isProtocol())) {
       if (++fields > config.maxFieldCount()) {
         throw new TooManyFields(
             "box has more than " + config.maxFieldCount() + " keys (maxFieldCount), at key " + k);

@@ -4,12 +4,17 @@ import java.util.Arrays;
 
 /**
  * A box key as exact bytes, usable as a map key. Keys are compared byte for byte (spec 2.2); the
- * array is never modified after construction.
+ * array is never modified after construction. A key knows whether it is one of the protocol keys
+ * ({@link ProtocolKeys}), and which, so that a box finds its routing keys without comparing.
  */
 final class ByteKey implements Comparable<ByteKey> {
 
+  /** {@link #protocolIndex()} of a key that is not a protocol key. */
+  static final int NOT_PROTOCOL = -1;
+
   private final byte[] bytes;
   private final int hash;
+  private final int protocolIndex;
 
   ByteKey(byte[] bytes) {
     this(bytes, hash(bytes, 0, bytes.length));
@@ -18,6 +23,7 @@ final class ByteKey implements Comparable<ByteKey> {
   private ByteKey(byte[] bytes, int hash) {
     this.bytes = bytes;
     this.hash = hash;
+    this.protocolIndex = ProtocolKeys.indexOf(bytes);
   }
 
   /**
@@ -48,6 +54,19 @@ final class ByteKey implements Comparable<ByteKey> {
   }
 
   /**
+   * Which protocol key this is, as its position in {@link ProtocolKeys#NAMES}, or {@link
+   * #NOT_PROTOCOL}.
+   */
+  int protocolIndex() {
+    return protocolIndex;
+  }
+
+  /** Whether this is one of the six protocol keys. */
+  boolean isProtocol() {
+    return protocolIndex != NOT_PROTOCOL;
+  }
+
+  /**
    * Whether this key is {@code length} bytes of {@code buffer} from {@code offset}, of this hash.
    */
   boolean matches(byte[] buffer, int offset, int length, int hash) {
@@ -58,6 +77,11 @@ final class ByteKey implements Comparable<ByteKey> {
 
   /** Whether this key is the bytes of an ASCII string (each char below U+0080). */
   boolean matchesAscii(String ascii) {
+    return sameAscii(bytes, ascii);
+  }
+
+  /** Whether {@code bytes} are those of an ASCII string (each char below U+0080). */
+  static boolean sameAscii(byte[] bytes, String ascii) {
     if (bytes.length != ascii.length()) {
       return false;
     }

@@ -106,7 +106,7 @@ final class MessageEncoder {
   private <T> void addValue(BoxWriter box, TypedValue<T> value) {
     ValuePath where = ValuePath.key(value.name());
     ByteKey key = keys.key(value.name(), where);
-    if (ProtocolKeys.isProtocolKey(key)) {
+    if (key.isProtocol()) {
       throw new EncodingException(
           "value " + where + " uses a key that AMP reserves for the protocol");
     }

@@ -30,14 +30,14 @@ final class MessageRouter {
       throw new ProtocolException("empty box (AMP NoEmptyBoxes)");
     }
     AmpFields fields = new AmpFields(box, decoder, 0);
-    byte[] answer = box.get(ProtocolKeys.ANSWER_KEY);
+    byte[] answer = box.protocolValue(ProtocolKeys.ANSWER_INDEX);
     if (answer != null) {
       return new InboundMessage(MessageKind.ANSWER, null, tag(answer), null, null, fields);
     }
-    byte[] error = box.get(ProtocolKeys.ERROR_KEY);
+    byte[] error = box.protocolValue(ProtocolKeys.ERROR_INDEX);
     if (error != null) {
-      byte[] code = box.get(ProtocolKeys.ERROR_CODE_KEY);
-      byte[] description = box.get(ProtocolKeys.ERROR_DESCRIPTION_KEY);
+      byte[] code = box.protocolValue(ProtocolKeys.ERROR_CODE_INDEX);
+      byte[] description = box.protocolValue(ProtocolKeys.ERROR_DESCRIPTION_INDEX);
       if (code == null || description == null) {
         throw new ProtocolException(
             "error box for tag "
@@ -53,9 +53,9 @@ final class MessageRouter {
           UnicodeText.decodeWithReplacement(description),
           fields);
     }
-    byte[] command = box.get(ProtocolKeys.COMMAND_KEY);
+    byte[] command = box.protocolValue(ProtocolKeys.COMMAND_INDEX);
     if (command != null) {
-      byte[] ask = box.get(ProtocolKeys.ASK_KEY);
+      byte[] ask = box.protocolValue(ProtocolKeys.ASK_INDEX);
       return new InboundMessage(
           MessageKind.CALL,
           UnicodeText.decodeWithReplacement(command),

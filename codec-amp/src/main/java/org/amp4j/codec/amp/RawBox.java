@@ -12,7 +12,8 @@ import java.util.Map;
  * <p>The pairs sit in two arrays, position by position. A box of at most {@value #SCAN_LIMIT} keys,
  * as messages usually are, is searched by a scan; a bigger one also keeps a hash index, so that
  * putting and finding each of thousands of keys stays cheap (the index is a {@link HashMap}, which
- * keeps keys with colliding hashes in trees, {@link ByteKey} being comparable).
+ * keeps keys with colliding hashes in trees, {@link ByteKey} being comparable). The positions of
+ * the protocol keys are kept as they are added, so that routing a message compares no keys.
  */
 final class RawBox {
 
@@ -28,6 +29,8 @@ final class RawBox {
   private byte[][] values = new byte[INITIAL_CAPACITY][];
   private int size;
   private Map<ByteKey, Integer> index; // positions by key, once there are more than SCAN_LIMIT
+  // positions of the protocol keys by ByteKey.protocolIndex (-1: absent); null before the first
+  private int[] protocolAt;
 
   /** Adds a pair; a key already present keeps its position and takes the value. */
   void put(ByteKey key, byte[] value) {
@@ -36,12 +39,24 @@ final class RawBox {
       values[at] = value;
       return;
     }
+    add(key, value);
+  }
+
+  /** Adds a pair whose key is not in the box yet (the caller has checked). */
+  void add(ByteKey key, byte[] value) {
     if (size == keys.length) {
       keys = Arrays.copyOf(keys, size * 2);
       values = Arrays.copyOf(values, size * 2);
     }
     keys[size] = key;
     values[size] = value;
+    if (key.isProtocol()) {
+      if (protocolAt == null) {
+        protocolAt = new int[ProtocolKeys.NAMES.size()];
+        Arrays.fill(protocolAt, -1);
+      }
+      protocolAt[key.protocolIndex()] = size;
+    }
     size++;
     if (index != null) {
       index.put(key, size - 1);
@@ -56,6 +71,16 @@ final class RawBox {
   /** The value of a key, or null. */
   byte[] get(ByteKey key) {
     int at = indexOf(key);
+    return at < 0 ? null : values[at];
+  }
+
+  /**
+   * The value of a protocol key, or null.
+   *
+   * @param protocolIndex the key's {@link ByteKey#protocolIndex()}
+   */
+  byte[] protocolValue(int protocolIndex) {
+    int at = protocolAt == null ? -1 : protocolAt[protocolIndex];
     return at < 0 ? null : values[at];
   }
 
@@ -78,17 +103,20 @@ final class RawBox {
   }
 
   /**
-   * The position of the key whose bytes are the UTF-8 of a name, or -1. An ASCII name is compared
-   * char by byte, without encoding it, unless the box has a hash index.
+   * The position of the key whose bytes are the UTF-8 of a name, or -1. Without a hash index, the
+   * keys are first compared char by byte with the name, which finds an ASCII name without encoding
+   * it (a char above U+007F never equals a byte); only a name that is not ASCII is then encoded.
    */
   int indexOf(String name) {
-    if (index == null && UnicodeText.isAscii(name)) {
+    if (index == null) {
       for (int i = 0; i < size; i++) {
         if (keys[i].matchesAscii(name)) {
           return i;
         }
       }
-      return -1;
+      if (UnicodeText.isAscii(name)) {
+        return -1;
+      }
     }
     return indexOf(new ByteKey(name.getBytes(StandardCharsets.UTF_8)));
   }
