@@ -19,6 +19,11 @@ import org.amp4j.spi.ValuePath;
  * by a scan. Beyond that, a pair is appended, a hash set of the keys catches repeats, and the pairs
  * are sorted once when written, so that a box of thousands of pairs costs no quadratic time.
  *
+ * <p>An integer value of a machine integer type ({@link #addInteger}) is kept as a {@code long} and
+ * its digits are written straight into the box. A message's writer is the calling thread's own
+ * ({@link #forMessage}), emptied and handed back after each message ({@link #release}), so that a
+ * message allocates no arrays besides its output; the writers of nested records are new.
+ *
  * <p>A box writer that splits values (the {@code amp.split-values} extension) writes a value longer
  * than 65,535 bytes as consecutive pairs with the same key, each carrying the next part of at most
  * 65,535 bytes:
@@ -33,13 +38,21 @@ final class BoxWriter {
   /** The most pairs kept sorted as they are added. */
   static final int SORTED_LIMIT = 16;
 
-  private final int maxValueLength;
-  private final boolean splitValues;
+  /** The most pairs a thread's writer keeps room for between messages. */
+  static final int KEPT_PAIRS = 64;
+
+  private static final ThreadLocal<BoxWriter> PER_THREAD =
+      ThreadLocal.withInitial(() -> new BoxWriter(0, false, SORTED_LIMIT));
+
+  private int maxValueLength;
+  private boolean splitValues;
   private ByteKey[] keys;
-  private byte[][] values;
+  private byte[][] values; // null at a position whose value is numbers[position]
+  private long[] numbers; // the integer values (addInteger), made at the first one
   private int size;
   private Set<ByteKey> seen; // the keys, once there are more than SORTED_LIMIT
   private long length = 2; // the terminator
+  private boolean inUse; // a thread's writer, between forMessage and release
 
   /**
    * @param maxValueLength the longest value allowed
@@ -56,6 +69,43 @@ final class BoxWriter {
   }
 
   /**
+   * The calling thread's writer, empty and set up for one message, or a new one if the thread's is
+   * in use (a message encoded while another is). Hand it back with {@link #release}.
+   *
+   * @param maxValueLength the longest value allowed
+   * @param splitValues whether values longer than 65,535 bytes are split over repeated keys
+   */
+  static BoxWriter forMessage(int maxValueLength, boolean splitValues) {
+    BoxWriter writer = PER_THREAD.get();
+    if (writer.inUse) {
+      return new BoxWriter(maxValueLength, splitValues, SORTED_LIMIT);
+    }
+    writer.inUse = true;
+    writer.maxValueLength = maxValueLength;
+    writer.splitValues = splitValues;
+    return writer;
+  }
+
+  /**
+   * Empties this writer for its thread's next message: forgets the values (so that it holds on to
+   * none of them) and any room beyond {@link #KEPT_PAIRS} pairs.
+   */
+  void release() {
+    if (keys.length > KEPT_PAIRS) {
+      keys = new ByteKey[SORTED_LIMIT];
+      values = new byte[SORTED_LIMIT][];
+      numbers = null;
+    } else {
+      Arrays.fill(keys, 0, size, null);
+      Arrays.fill(values, 0, size, null);
+    }
+    size = 0;
+    seen = null;
+    length = 2;
+    inUse = false;
+  }
+
+  /**
    * Adds a pair.
    *
    * @param where the value's position, for messages
@@ -65,6 +115,42 @@ final class BoxWriter {
    *     is longer than the limit
    */
   void add(ValuePath where, ByteKey key, byte[] value) {
+    if (value.length > maxValueLength
+        || (!splitValues && value.length > Limits.AMP_MAX_VALUE_LENGTH)) {
+      throw tooLong(where, value.length, false, maxValueLength);
+    }
+    int at = place(where, key);
+    values[at] = value;
+    length += (4L + key.length()) * parts(value.length) + value.length;
+  }
+
+  /**
+   * Adds a pair whose value is the text of an integer ({@link IntegerText}), written straight into
+   * the box.
+   *
+   * @param where the value's position, for messages
+   * @param key the key
+   * @param value the integer
+   * @param textLength {@link IntegerText#length} of the integer, which the caller has checked
+   *     against the value limits
+   * @throws EncodingException if the key is empty, longer than 255 bytes or repeated
+   */
+  void addInteger(ValuePath where, ByteKey key, long value, int textLength) {
+    int at = place(where, key);
+    if (numbers == null) {
+      numbers = new long[keys.length];
+    }
+    values[at] = null;
+    numbers[at] = value;
+    length += 4L + key.length() + textLength;
+  }
+
+  /**
+   * Checks a key and makes room for its pair at its place, moving the pairs after it.
+   *
+   * @return the position of the new pair, whose key is set
+   */
+  private int place(ValuePath where, ByteKey key) {
     if (key.length() == 0) {
       throw new EncodingException(
           "key of value " + where + " is empty, which would end the box early");
@@ -78,23 +164,24 @@ final class BoxWriter {
               + " bytes, longer than "
               + BoxParser.MAX_KEY_LENGTH);
     }
-    if (value.length > maxValueLength
-        || (!splitValues && value.length > Limits.AMP_MAX_VALUE_LENGTH)) {
-      throw tooLong(where, value.length, false, maxValueLength);
-    }
     int at = size < SORTED_LIMIT ? sortedPosition(where, key) : lastPosition(where, key);
     if (size == keys.length) {
       keys = Arrays.copyOf(keys, size * 2);
       values = Arrays.copyOf(values, size * 2);
+      if (numbers != null) {
+        numbers = Arrays.copyOf(numbers, size * 2);
+      }
     }
     if (at < size) {
       System.arraycopy(keys, at, keys, at + 1, size - at);
       System.arraycopy(values, at, values, at + 1, size - at);
+      if (numbers != null) {
+        System.arraycopy(numbers, at, numbers, at + 1, size - at);
+      }
     }
     keys[at] = key;
-    values[at] = value;
     size++;
-    length += (4L + key.length()) * parts(value.length) + value.length;
+    return at;
   }
 
   /** Where a key goes among the sorted keys; throws if it is there already. */
@@ -180,6 +267,15 @@ final class BoxWriter {
     for (int i = 0; i < size; i++) {
       byte[] key = keys[i].bytes();
       byte[] value = values[i];
+      if (value == null) {
+        long number = numbers[i];
+        at = writeU16(out, at, key.length);
+        System.arraycopy(key, 0, out, at, key.length);
+        int textLength = IntegerText.length(number, Integer.MAX_VALUE);
+        at = writeU16(out, at + key.length, textLength) + textLength;
+        IntegerText.write(number, out, at);
+        continue;
+      }
       int from = 0;
       do {
         int n = Math.min(value.length - from, Limits.AMP_MAX_VALUE_LENGTH);
@@ -203,12 +299,17 @@ final class BoxWriter {
     Arrays.sort(order, Comparator.comparing(i -> keys[i]));
     ByteKey[] sortedKeys = new ByteKey[keys.length];
     byte[][] sortedValues = new byte[values.length][];
+    long[] sortedNumbers = numbers == null ? null : new long[numbers.length];
     for (int i = 0; i < size; i++) {
       sortedKeys[i] = keys[order[i]];
       sortedValues[i] = values[order[i]];
+      if (numbers != null) {
+        sortedNumbers[i] = numbers[order[i]];
+      }
     }
     keys = sortedKeys;
     values = sortedValues;
+    numbers = sortedNumbers;
   }
 
   private static int writeU16(byte[] out, int at, int value) {

@@ -41,33 +41,52 @@ final class IntegerText {
   /**
    * Fast path for a long: its digits go straight into the array, two at a time, with neither
    * BigInteger's general conversion nor a String.
+   *
+   * @throws BadTextException if it has more than {@code maxDigits} decimal digits
    */
   static byte[] format(long value, int maxDigits) {
-    // Negative, so that Long.MIN_VALUE's magnitude fits.
-    long negative = value < 0 ? value : -value;
+    byte[] text = new byte[length(value, maxDigits)];
+    write(value, text, text.length);
+    return text;
+  }
+
+  /**
+   * How many bytes the wire text of a long has: its digits and any sign.
+   *
+   * @throws BadTextException if it has more than {@code maxDigits} decimal digits
+   */
+  static int length(long value, int maxDigits) {
     int digits = MachineIntegers.digits(value);
     if (digits > maxDigits) {
       throw new BadTextException("integer has " + digits + " digits, more than " + maxDigits);
     }
-    int sign = value < 0 ? 1 : 0;
-    byte[] text = new byte[sign + digits];
-    int at = text.length;
+    return value < 0 ? digits + 1 : digits;
+  }
+
+  /**
+   * Writes the wire text of a long so that it ends just before {@code end}, two digits at a time.
+   *
+   * @param out where to write, with room for {@link #length} bytes before {@code end}
+   */
+  static void write(long value, byte[] out, int end) {
+    // Negative, so that Long.MIN_VALUE's magnitude fits.
+    long negative = value < 0 ? value : -value;
+    int at = end;
     while (negative <= -100) {
       long q = negative / 100;
       int pair = (int) (q * 100 - negative); // 0..99
       negative = q;
-      text[--at] = (byte) ('0' + pair % 10);
-      text[--at] = (byte) ('0' + pair / 10);
+      out[--at] = (byte) ('0' + pair % 10);
+      out[--at] = (byte) ('0' + pair / 10);
     }
     int last = (int) -negative; // 0..99
-    text[--at] = (byte) ('0' + last % 10);
+    out[--at] = (byte) ('0' + last % 10);
     if (last >= 10) {
-      text[--at] = (byte) ('0' + last / 10);
+      out[--at] = (byte) ('0' + last / 10);
     }
-    if (sign == 1) {
-      text[0] = '-';
+    if (value < 0) {
+      out[--at] = '-';
     }
-    return text;
   }
 
   /**

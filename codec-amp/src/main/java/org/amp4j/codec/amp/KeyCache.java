@@ -15,7 +15,15 @@ final class KeyCache {
   /** How many names the cache holds at most. */
   static final int LIMIT = 1024;
 
-  private final Map<String, ByteKey> keys = new ConcurrentHashMap<>();
+  /**
+   * A name's key, and its path as a top-level value (for messages).
+   *
+   * @param key the name in strict UTF-8
+   * @param path {@code ValuePath.key(name)}
+   */
+  record Named(ByteKey key, ValuePath path) {}
+
+  private final Map<String, Named> keys = new ConcurrentHashMap<>();
 
   /**
    * The key of a name in strict UTF-8.
@@ -23,12 +31,29 @@ final class KeyCache {
    * @throws BadTextException if the name is not valid UTF-16 (an unpaired surrogate)
    */
   ByteKey strict(String name) {
-    ByteKey key = keys.get(name);
-    if (key == null) {
-      key = new ByteKey(UnicodeText.encode(name));
-      remember(name, key);
+    return named(name).key();
+  }
+
+  /**
+   * The key and the top-level path of a value name.
+   *
+   * @throws EncodingException if the name is not valid UTF-16 (an unpaired surrogate)
+   */
+  Named value(String name) {
+    try {
+      return named(name);
+    } catch (BadTextException e) {
+      throw new EncodingException("key of value " + ValuePath.key(name) + ": " + e.getMessage(), e);
     }
-    return key;
+  }
+
+  private Named named(String name) {
+    Named named = keys.get(name);
+    if (named == null) {
+      named = new Named(new ByteKey(UnicodeText.encode(name)), ValuePath.key(name));
+      remember(name, named);
+    }
+    return named;
   }
 
   /**
@@ -45,9 +70,9 @@ final class KeyCache {
     }
   }
 
-  private void remember(String name, ByteKey key) {
+  private void remember(String name, Named named) {
     if (keys.size() < LIMIT) {
-      keys.putIfAbsent(name, key);
+      keys.putIfAbsent(name, named);
     }
   }
 }

@@ -5,10 +5,12 @@ import static org.amp4j.spi.MessageParts.required;
 import java.nio.charset.StandardCharsets;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
+import org.amp4j.spi.MachineIntegers;
 import org.amp4j.spi.MessageParts;
 import org.amp4j.spi.OutboundMessage;
 import org.amp4j.spi.TypedValue;
 import org.amp4j.spi.ValuePath;
+import org.amp4j.value.ValueType;
 
 /**
  * Turns an {@link OutboundMessage} into one AMP box (spec 3): a call carries {@code _command} and,
@@ -19,9 +21,6 @@ import org.amp4j.spi.ValuePath;
  * without it such a value is refused. Immutable and thread-safe.
  */
 final class MessageEncoder {
-
-  /** The most protocol keys a message has (an error's three). */
-  private static final int MAX_PROTOCOL_PAIRS = 3;
 
   private static final ValuePath COMMAND_PATH = ValuePath.key(ProtocolKeys.COMMAND);
   private static final ValuePath ASK_PATH = ValuePath.key(ProtocolKeys.ASK);
@@ -60,9 +59,15 @@ final class MessageEncoder {
               + " values, more than maxFieldCount "
               + limits.maxFieldCount());
     }
-    BoxWriter box =
-        new BoxWriter(
-            limits.maxValueLength(), splitValues, message.values().size() + MAX_PROTOCOL_PAIRS);
+    BoxWriter box = BoxWriter.forMessage(limits.maxValueLength(), splitValues);
+    try {
+      return encode(message, box);
+    } finally {
+      box.release();
+    }
+  }
+
+  private byte[] encode(OutboundMessage message, BoxWriter box) {
     switch (message.kind()) {
       case CALL -> {
         box.add(
@@ -104,13 +109,20 @@ final class MessageEncoder {
   }
 
   private <T> void addValue(BoxWriter box, TypedValue<T> value) {
-    ValuePath where = ValuePath.key(value.name());
-    ByteKey key = keys.key(value.name(), where);
+    KeyCache.Named named = keys.value(value.name());
+    ValuePath where = named.path();
+    ByteKey key = named.key();
     if (key.isProtocol()) {
       throw new EncodingException(
           "value " + where + " uses a key that AMP reserves for the protocol");
     }
-    box.add(where, key, values.encode(value.type(), value.value(), where));
+    ValueType<T> type = value.type().forCodec(AmpCodecProvider.NAME);
+    if (MachineIntegers.applies(type)) {
+      long number = MachineIntegers.toLong(type, value.value(), where);
+      box.addInteger(where, key, number, values.integerLength(number, where));
+    } else {
+      box.add(where, key, values.encode(type, value.value(), where));
+    }
   }
 
   private void checkFrame(BoxWriter box) {

@@ -54,6 +54,25 @@ final class ValueEncoder {
     return encodeValue(type, value, where, 0, topLimit);
   }
 
+  /**
+   * The length of the text of a top-level integer of a machine integer type, which {@link
+   * BoxWriter#addInteger} writes.
+   *
+   * @throws EncodingException if it has too many digits or is longer than a value may be
+   */
+  int integerLength(long value, ValuePath where) {
+    int length;
+    try {
+      length = IntegerText.length(value, limits.maxIntegerDigits());
+    } catch (BadTextException e) {
+      throw new EncodingException("value " + where + ": " + e.getMessage(), e);
+    }
+    if (length > topLimit) {
+      throw BoxWriter.tooLong(where, length, false, limits.maxValueLength());
+    }
+    return length;
+  }
+
   private <T> byte[] encodeValue(
       ValueType<T> declared, T value, ValuePath where, int depth, int max) {
     ValueType<T> type = declared.forCodec(AmpCodecProvider.NAME);

@@ -15,6 +15,7 @@ import org.amp4j.Limits;
 import org.amp4j.spi.ValuePath;
 import org.amp4j.value.Fields;
 import org.amp4j.value.ValueTypes;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -266,5 +267,64 @@ class BoxLayoutTest {
             .next(ByteBuffer.wrap(wire));
     assertThat(box.get(key("blob"))).hasSize(valueLength);
     assertThat(box.get(key("a"))).isEqualTo(bytes("1"));
+  }
+
+  private static final long[] NUMBERS = {
+    0, 1, -1, 9, 10, -10, 99, 100, -100, 12_345, Long.MAX_VALUE, Long.MIN_VALUE, 1L << 40
+  };
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, BoxWriter.SORTED_LIMIT - 1, BoxWriter.SORTED_LIMIT + 1, 300})
+  void integersWrittenStraightIntoTheBox_areTheBytesOfTheirText(int n) {
+    BoxWriter direct = new BoxWriter(Limits.AMP_MAX_VALUE_LENGTH, false, 2);
+    BoxWriter viaText = new BoxWriter(Limits.AMP_MAX_VALUE_LENGTH, false, 2);
+    for (int i = 0; i < n; i++) {
+      String name = "k" + (i * 7919 % n); // scrambled, so that pairs move as they are placed
+      if (i % 2 == 0) {
+        long number = NUMBERS[i % NUMBERS.length];
+        int textLength = IntegerText.length(number, 19);
+        direct.addInteger(ValuePath.key(name), key(name), number, textLength);
+        viaText.add(ValuePath.key(name), key(name), IntegerText.format(number, 19));
+      } else {
+        direct.add(ValuePath.key(name), key(name), bytes("v" + i));
+        viaText.add(ValuePath.key(name), key(name), bytes("v" + i));
+      }
+      assertThat(direct.length()).isEqualTo(viaText.length());
+    }
+    assertThat(direct.toByteArray()).isEqualTo(viaText.toByteArray());
+  }
+
+  @Test
+  void aThreadsWriter_isEmptiedWhenReleased_andAnotherIsGivenWhileItIsInUse() {
+    BoxWriter first = BoxWriter.forMessage(Limits.AMP_MAX_VALUE_LENGTH, false);
+    for (int i = 0; i < BoxWriter.KEPT_PAIRS + 1; i++) {
+      first.add(ValuePath.key("k" + i), key("k" + i), bytes("old"));
+    }
+    BoxWriter nested = BoxWriter.forMessage(Limits.AMP_MAX_VALUE_LENGTH, false);
+    assertThat(nested).isNotSameAs(first);
+    nested.addInteger(ValuePath.key("n"), key("n"), -5, 2);
+    assertThat(nested.toByteArray()).isEqualTo(box("n", "-5"));
+    nested.release();
+    first.release();
+
+    BoxWriter again = BoxWriter.forMessage(3, false);
+    assertThat(again).isSameAs(first);
+    assertThat(again.length()).isEqualTo(2);
+    again.addInteger(ValuePath.key("a"), key("a"), 7, 1);
+    assertThatThrownBy(() -> again.add(ValuePath.key("b"), key("b"), bytes("four")))
+        .isInstanceOf(EncodingException.class)
+        .hasMessageContaining("longer than maxValueLength 3");
+    assertThat(again.toByteArray()).isEqualTo(box("a", "7"));
+    again.release();
+  }
+
+  /** The wire bytes of a box of one pair of ASCII key and value. */
+  private static byte[] box(String k, String v) {
+    byte[] out = new byte[2 + k.length() + 2 + v.length() + 2];
+    out[1] = (byte) k.length();
+    System.arraycopy(bytes(k), 0, out, 2, k.length());
+    out[3 + k.length()] = (byte) v.length();
+    System.arraycopy(bytes(v), 0, out, 4 + k.length(), v.length());
+    return out;
   }
 }
