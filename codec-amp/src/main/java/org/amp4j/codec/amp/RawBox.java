@@ -24,13 +24,16 @@ final class RawBox {
 
   private static final int MAX_SHOWN_PAIRS = 8;
 
+  private static final int FAR = 0xFF;
+
   // room for a call of two arguments (with _command and _ask) at first
   private ByteKey[] keys = new ByteKey[INITIAL_CAPACITY];
   private byte[][] values = new byte[INITIAL_CAPACITY][];
   private int size;
   private Map<ByteKey, Integer> index; // positions by key, once there are more than SCAN_LIMIT
-  // positions of the protocol keys by ByteKey.protocolIndex (-1: absent); null before the first
-  private int[] protocolAt;
+  // Where the protocol keys are: 8 bits per key, at 8 * ByteKey.protocolIndex: 0 when absent,
+  // else its position + 1, or FAR when that is beyond 8 bits (then found by indexOf).
+  private long protocolAt;
 
   /** Adds a pair; a key already present keeps its position and takes the value. */
   void put(ByteKey key, byte[] value) {
@@ -51,11 +54,7 @@ final class RawBox {
     keys[size] = key;
     values[size] = value;
     if (key.isProtocol()) {
-      if (protocolAt == null) {
-        protocolAt = new int[ProtocolKeys.NAMES.size()];
-        Arrays.fill(protocolAt, -1);
-      }
-      protocolAt[key.protocolIndex()] = size;
+      protocolAt |= (long) Math.min(size + 1, FAR) << (8 * key.protocolIndex());
     }
     size++;
     if (index != null) {
@@ -80,8 +79,11 @@ final class RawBox {
    * @param protocolIndex the key's {@link ByteKey#protocolIndex()}
    */
   byte[] protocolValue(int protocolIndex) {
-    int at = protocolAt == null ? -1 : protocolAt[protocolIndex];
-    return at < 0 ? null : values[at];
+    int slot = (int) (protocolAt >>> (8 * protocolIndex)) & FAR;
+    if (slot == 0) {
+      return null;
+    }
+    return values[slot == FAR ? indexOf(ProtocolKeys.ALL.get(protocolIndex)) : slot - 1];
   }
 
   boolean contains(ByteKey key) {

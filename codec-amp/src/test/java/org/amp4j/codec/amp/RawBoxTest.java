@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** One received box: finding keys by bytes, by name, and the protocol keys by their index. */
 class RawBoxTest {
@@ -49,15 +51,23 @@ class RawBoxTest {
     assertThat(box.key(1)).isEqualTo(ProtocolKeys.ASK_KEY);
   }
 
-  @Test
-  void protocolValues_areFound_inABoxBigEnoughForAHashIndex() {
+  @ParameterizedTest
+  @ValueSource(ints = {RawBox.SCAN_LIMIT + 4, 253, 254, 255, 600})
+  void protocolValues_areFound_however_farIntoABigBoxTheySit(int before) {
     RawBox box = new RawBox();
-    for (int i = 0; i < RawBox.SCAN_LIMIT + 4; i++) {
+    box.put(key("_ask"), bytes("1"));
+    for (int i = 0; i < before; i++) {
       box.put(key("k" + i), bytes("v" + i));
     }
     box.put(key("_answer"), bytes("ff"));
+    box.put(key("_error"), bytes("ee"));
+    assertThat(box.protocolValue(ProtocolKeys.ASK_INDEX)).isEqualTo(bytes("1"));
     assertThat(box.protocolValue(ProtocolKeys.ANSWER_INDEX)).isEqualTo(bytes("ff"));
-    assertThat(box.indexOf("_answer")).isEqualTo(RawBox.SCAN_LIMIT + 4);
+    assertThat(box.protocolValue(ProtocolKeys.ERROR_INDEX)).isEqualTo(bytes("ee"));
+    assertThat(box.protocolValue(ProtocolKeys.COMMAND_INDEX)).isNull();
+    assertThat(box.indexOf("_answer")).isEqualTo(before + 1);
+    box.put(key("_answer"), bytes("fe"));
+    assertThat(box.protocolValue(ProtocolKeys.ANSWER_INDEX)).isEqualTo(bytes("fe"));
   }
 
   @Test
