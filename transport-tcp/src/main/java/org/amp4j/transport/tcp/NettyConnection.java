@@ -37,13 +37,13 @@ import org.amp4j.spi.WriteQueue;
  *
  * <p>Writes are coalesced. Frames go out in the order of the {@code write} calls, those of other
  * threads through one queue and one task on the event loop ({@link WriteQueue}). The frames
- * appended during one turn of the event loop are copied into one pooled buffer (up to {@link
+ * appended during one turn of the event loop are copied into one batch (up to {@link
  * #BATCH_BYTES}), handed to the channel and flushed together at the end of the turn, so that many
  * small frames cost one channel write, one completion and one system call instead of one each. A
- * frame of {@link #BATCH_BYTES} or more is handed over as it is. The batch is a heap buffer of its
- * full size: appending a small frame is then an array copy (appending to a direct buffer costs a
- * native copy call per frame), and Netty moves the batch to direct memory in one copy as it writes
- * it.
+ * frame of {@link #BATCH_BYTES} or more is handed over as it is. The batch is an array the
+ * connection keeps (made at its first write): appending a small frame is an array copy, where
+ * appending to a Netty buffer costs a call through its checks and a native copy per frame; the
+ * batch is copied once into a pooled direct buffer of its exact length as it is handed over.
  *
  * <p>Handler calls run on the channel's event loop. Received buffers are released after {@link
  * ConnectionHandler#onBytes} returns.
@@ -74,7 +74,8 @@ final class NettyConnection implements Connection {
   private ConnectionHandler handler;
   private boolean inactive;
   private boolean flushQueued;
-  private ByteBuf batch; // frames written in this turn of the event loop, not yet handed over
+  // frames written in this turn of the event loop, not yet handed over: batch[0..batchBytes)
+  private byte[] batch;
   private int batchBytes;
   private byte[] received = new byte[0]; // holds the last read's bytes, see Bridge.heapView
 
@@ -138,13 +139,13 @@ final class NettyConnection implements Connection {
           .write(Unpooled.wrappedBuffer(data))
           .addListener((ChannelFuture f) -> written(f, length));
     } else {
-      if (batch != null && batchBytes + length > BATCH_BYTES) {
+      if (batchBytes + length > BATCH_BYTES) {
         handOverBatch();
       }
       if (batch == null) {
-        batch = channel.alloc().heapBuffer(BATCH_BYTES, BATCH_BYTES);
+        batch = new byte[BATCH_BYTES];
       }
-      batch.writeBytes(data);
+      System.arraycopy(data, 0, batch, batchBytes, length);
       batchBytes += length;
     }
     flushSoon();
@@ -152,25 +153,21 @@ final class NettyConnection implements Connection {
 
   /** Gives the batch to the channel (not yet flushed). Event loop only. */
   private void handOverBatch() {
-    ByteBuf b = batch;
-    if (b == null) {
+    int length = batchBytes;
+    if (length == 0) {
       return;
     }
-    int length = batchBytes;
-    batch = null;
     batchBytes = 0;
+    ByteBuf b = channel.alloc().ioBuffer(length, length);
+    b.writeBytes(batch, 0, length);
     channel.write(b).addListener((ChannelFuture f) -> written(f, length));
   }
 
   /** Drops the frames that can no longer be written. Event loop only. */
   private void dropUnwritten() {
     writes.drop(data -> pendingWriteBytes.release(data.length));
-    if (batch != null) {
-      batch.release();
-      batch = null;
-      pendingWriteBytes.release(batchBytes);
-      batchBytes = 0;
-    }
+    pendingWriteBytes.release(batchBytes);
+    batchBytes = 0;
   }
 
   /**
