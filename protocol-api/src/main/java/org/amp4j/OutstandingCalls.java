@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -96,7 +95,7 @@ final class OutstandingCalls {
   private ScheduledFuture<?> sweep; // guarded by sweepLock
 
   private final Executor executor;
-  private final Map<String, Pending<?>> byTag = new ConcurrentHashMap<>();
+  private final TagTable<Pending<?>> byTag = new TagTable<>(); // guarded by itself
   private final Map<String, Boolean> forgotten =
       new LinkedHashMap<>() {
         @Override
@@ -110,32 +109,58 @@ final class OutstandingCalls {
   }
 
   int size() {
-    return byTag.size();
+    synchronized (byTag) {
+      return byTag.size();
+    }
   }
 
   /** Whether the call with this tag still awaits its answer. */
   boolean contains(String tag) {
-    return byTag.containsKey(tag);
+    return get(tag) != null;
   }
 
-  /** Registers a call; it fails with {@link CallTimeoutException} after the timeout (0: never). */
+  private Pending<?> get(String tag) {
+    long number = TagTable.number(tag);
+    synchronized (byTag) {
+      return byTag.get(number);
+    }
+  }
+
+  private Pending<?> removeTag(String tag) {
+    long number = TagTable.number(tag);
+    synchronized (byTag) {
+      return byTag.remove(number);
+    }
+  }
+
+  /**
+   * Registers a call; it fails with {@link CallTimeoutException} after the timeout (0: never).
+   *
+   * @param tag {@link Long#toHexString} of a number (see {@link TagTable})
+   */
   void add(String tag, Pending<?> call, Duration timeout) {
+    long number = TagTable.number(tag);
+    if (number == TagTable.NOT_A_TAG) {
+      throw new IllegalArgumentException("not a tag this peer gives: '" + tag + "'");
+    }
     if (!timeout.isZero()) {
       call.timeout = timeout;
       call.deadline = System.nanoTime() + timeout.toNanos();
     }
+    call.future.tag = tag; // before the call is in the table, where sweeps read it
     // Into the table before sweepAt is read: a sweep that starts later sees the call.
-    byTag.put(tag, call);
+    synchronized (byTag) {
+      byTag.put(number, call);
+    }
     if (call.timeout != null && (call.deadline - sweepAt < 0 || sweepAt == NONE)) {
       sweepBy(call.deadline);
     }
-    call.future.tag = tag;
     call.future.calls = this;
   }
 
   /** Removes a call that was never sent. */
   void remove(String tag) {
-    byTag.remove(tag);
+    removeTag(tag);
   }
 
   /**
@@ -146,7 +171,7 @@ final class OutstandingCalls {
    * @throws ProtocolException if no call has that tag and none was forgotten with it
    */
   Runnable take(InboundMessage m) {
-    Pending<?> e = byTag.remove(m.tag());
+    Pending<?> e = removeTag(m.tag());
     if (e == null) {
       boolean wasForgotten;
       synchronized (forgotten) {
@@ -187,11 +212,16 @@ final class OutstandingCalls {
 
   /** Fails every outstanding call but those with the given tags. */
   void failAllExcept(java.util.Set<String> keep, Function<String, RuntimeException> failure) {
-    for (String tag : List.copyOf(byTag.keySet())) {
+    List<Pending<?>> calls;
+    synchronized (byTag) {
+      calls = byTag.values();
+    }
+    for (Pending<?> call : calls) {
+      String tag = call.future.tag;
       if (keep.contains(tag)) {
         continue;
       }
-      Pending<?> e = byTag.remove(tag);
+      Pending<?> e = removeTag(tag);
       if (e != null) {
         RuntimeException t = failure.apply(e.command);
         executor.execute(() -> e.future.completeExceptionally(t));
@@ -217,17 +247,20 @@ final class OutstandingCalls {
 
   /** Fails the calls past their deadline and schedules the sweep for the earliest left. */
   private void sweep() {
-    List<Map.Entry<String, Pending<?>>> expired = new java.util.ArrayList<>();
+    List<Pending<?>> expired = new java.util.ArrayList<>();
     synchronized (sweepLock) {
       // Calls added from now on find no sweep and ask for one once this one is done.
       sweepAt = NONE;
       sweep = null;
       long now = System.nanoTime();
       long next = NONE;
-      for (Map.Entry<String, Pending<?>> kv : byTag.entrySet()) {
-        Pending<?> e = kv.getValue();
+      List<Pending<?>> calls;
+      synchronized (byTag) {
+        calls = byTag.values();
+      }
+      for (Pending<?> e : calls) {
         if (e.expiresBy(now)) {
-          expired.add(kv);
+          expired.add(e);
         } else if (e.timeout != null && (next == NONE || e.deadline - next < 0)) {
           next = e.deadline;
         }
@@ -240,11 +273,12 @@ final class OutstandingCalls {
       }
     }
     // Outside the lock: with a direct executor, the callers' callbacks run here.
-    expired.forEach(kv -> expire(kv.getKey(), kv.getValue()));
+    expired.forEach(this::expire);
   }
 
-  private void expire(String tag, Pending<?> e) {
-    if (byTag.get(tag) == e && forget(tag)) {
+  private void expire(Pending<?> e) {
+    String tag = e.future.tag;
+    if (get(tag) == e && forget(tag)) {
       CallTimeoutException t =
           new CallTimeoutException(e.command + ": no answer within " + e.timeout);
       executor.execute(() -> e.future.completeExceptionally(t));
@@ -253,7 +287,7 @@ final class OutstandingCalls {
 
   /** Forgets a call whose answer will be ignored; true if it was outstanding. */
   private boolean forget(String tag) {
-    Pending<?> e = byTag.remove(tag);
+    Pending<?> e = removeTag(tag);
     if (e == null) {
       return false;
     }

@@ -35,6 +35,8 @@ final class RealPeer implements Peer, ConnectionHandler {
   static final String SESSION_REFUSED = "SESSION_REFUSED";
 
   private static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
+  // The least room the lists of one read's calls and answers start with.
+  private static final int MIN_PER_READ = 4;
 
   // What this peer writes to: the connection it started on, or the session over it.
   private volatile Connection connection;
@@ -47,6 +49,7 @@ final class RealPeer implements Peer, ConnectionHandler {
   private volatile int epoch;
   // A server peer that handed its connection to a resumed session and took no part after.
   private volatile boolean retired;
+
   private final PeerConfig config;
   private final Executor executor;
   private final SerialExecutor dispatch;
@@ -56,6 +59,10 @@ final class RealPeer implements Peer, ConnectionHandler {
   private final AtomicInteger pendingRequests = new AtomicInteger();
   private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
   private long tagCounter;
+  // How many calls and answers the last read carried: the room its lists start with, so that a
+  // read of many messages does not grow them step by step. Only a hint (not synchronized).
+  private int callsPerRead = MIN_PER_READ;
+  private int answersPerRead = MIN_PER_READ;
   private volatile boolean closed;
   private volatile Throwable closeReason;
   private volatile boolean readingPaused;
@@ -260,10 +267,10 @@ final class RealPeer implements Peer, ConnectionHandler {
     // Calls completed by this read are counted before any of them is dispatched, so that a
     // close decided by one of them still lets the others of the same read finish (as Twisted
     // processes every box of a read before its close takes effect).
-    List<InboundMessage> calls = new ArrayList<>();
+    List<InboundMessage> calls = new ArrayList<>(callsPerRead);
     // The answers of one read complete in one task on the executor: one hand-over per read
     // rather than one per answer.
-    List<Runnable> answered = new ArrayList<>();
+    List<Runnable> answered = new ArrayList<>(answersPerRead);
     try {
       // The decoder may change after a message (the handshake), so take one message at a time.
       InboundMessage m;
@@ -286,6 +293,8 @@ final class RealPeer implements Peer, ConnectionHandler {
       log.error("closing connection to {}: unexpected decoder failure", remoteAddress(), e);
       failReading(new ProtocolException("decoder failed: " + e, e));
     } finally {
+      callsPerRead = Math.max(MIN_PER_READ, calls.size());
+      answersPerRead = Math.max(MIN_PER_READ, answered.size());
       if (answered.size() == 1) {
         executor.execute(answered.get(0));
       } else if (!answered.isEmpty()) {

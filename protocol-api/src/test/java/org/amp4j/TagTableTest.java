@@ -1,0 +1,89 @@
+package org.amp4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+/** Values by tag number: the tag form, and the table against a map as the model. */
+class TagTableTest {
+
+  @Test
+  void aTagIsTheHexTextOfANumber_asLongToHexStringWritesIt() {
+    for (long n : new long[] {0, 1, 9, 10, 15, 16, 255, 0xabcdef, Long.MAX_VALUE}) {
+      assertThat(TagTable.number(Long.toHexString(n))).isEqualTo(n);
+    }
+    for (String other :
+        List.of(
+            "",
+            "01",
+            "00",
+            "A",
+            "1F",
+            "g",
+            " 1",
+            "1 ",
+            "-1",
+            "x1",
+            "8000000000000000",
+            "1".repeat(17))) {
+      assertThat(TagTable.number(other)).as(other).isEqualTo(TagTable.NOT_A_TAG);
+    }
+  }
+
+  @Test
+  void aValueIsFoundByItsNumber_untilRemoved_andNegativeNumbersAreNone() {
+    TagTable<String> table = new TagTable<>();
+    table.put(7, "seven");
+    table.put(7, "SEVEN");
+    assertThat(table.get(7)).isEqualTo("SEVEN");
+    assertThat(table.size()).isEqualTo(1);
+    assertThat(table.get(TagTable.NOT_A_TAG)).isNull();
+    assertThat(table.remove(TagTable.NOT_A_TAG)).isNull();
+    assertThat(table.remove(7)).isEqualTo("SEVEN");
+    assertThat(table.remove(7)).isNull();
+    assertThat(table.size()).isZero();
+    assertThatThrownBy(() -> table.put(-1, "x")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /**
+   * Random puts and removes against a map: same values, same size, every remaining one found. The
+   * numbers come close together (as counters give them), or apart with a few low bits (so that
+   * probes collide), or apart with the low bits of the table's last slots (so that probes collide
+   * and wrap around its end).
+   */
+  @Property(tries = 400)
+  void behavesAsAMap(
+      @ForAll @Size(max = 400) List<@IntRange(min = 0, max = 999) Integer> ops,
+      @ForAll @IntRange(min = 0, max = 2) int mode) {
+    TagTable<Long> table = new TagTable<>();
+    Map<Long, Long> model = new HashMap<>();
+    for (int op : ops) {
+      long number =
+          switch (mode) {
+            case 0 -> op % 150;
+            case 1 -> (long) (op % 100) << 20 | op % 7;
+            default -> (long) (op % 100) << 20 | (0xFFFFF - op % 5);
+          };
+      if (op % 3 == 0) {
+        assertThat(table.remove(number)).isEqualTo(model.remove(number));
+      } else {
+        table.put(number, (long) op);
+        model.put(number, (long) op);
+      }
+      assertThat(table.size()).isEqualTo(model.size());
+    }
+    for (long n = 0; n < 150; n++) {
+      assertThat(table.get(n)).isEqualTo(model.get(n));
+    }
+    model.forEach((k, v) -> assertThat(table.get(k)).isEqualTo(v));
+    assertThat(table.values()).containsExactlyInAnyOrderElementsOf(model.values());
+  }
+}
