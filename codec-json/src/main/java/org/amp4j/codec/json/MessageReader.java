@@ -5,10 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.amp4j.Limits;
 import org.amp4j.ProtocolException;
 import org.amp4j.spi.FramedMessages;
@@ -24,13 +21,17 @@ import org.amp4j.spi.PlainFields;
  */
 final class MessageReader {
 
-  private static final Map<MessageKind, Set<String>> ALLOWED = new EnumMap<>(MessageKind.class);
-  private static final Map<MessageKind, List<String>> REQUIRED = new EnumMap<>(MessageKind.class);
+  /** By kind (its ordinal), the keys a message may have, as a set of {@link MessageKey} bits. */
+  private static final int[] ALLOWED = new int[MessageKind.values().length];
+
+  /** By kind (its ordinal), the keys a message must have, in layout order. */
+  private static final MessageKey[][] REQUIRED = new MessageKey[MessageKind.values().length][];
 
   static {
     for (MessageKind kind : MessageKind.values()) {
-      ALLOWED.put(kind, FramedMessages.keys(kind));
-      REQUIRED.put(kind, FramedMessages.requiredKeys(kind));
+      ALLOWED[kind.ordinal()] = MessageKey.bits(FramedMessages.keys(kind));
+      REQUIRED[kind.ordinal()] =
+          FramedMessages.requiredKeys(kind).stream().map(MessageKey::of).toArray(MessageKey[]::new);
     }
   }
 
@@ -55,10 +56,6 @@ final class MessageReader {
    */
   InboundMessage read(byte[] payload, int offset, int length) {
     try (JsonParser in = factory.createParser(payload, offset, length)) {
-      if (in.nextToken() != JsonToken.START_OBJECT) {
-        throw new ProtocolException(codec + " frame does not hold a map");
-      }
-      format.checkContainer(in);
       InboundMessage m = readMessage(in);
       JsonToken trailing = in.nextToken();
       if (trailing != null) {
@@ -74,7 +71,17 @@ final class MessageReader {
     }
   }
 
-  private InboundMessage readMessage(JsonParser in) throws IOException {
+  /**
+   * Reads the message map that the parser's next token starts; afterwards the parser is on its
+   * END_OBJECT. What follows it is left to the caller.
+   *
+   * @throws ProtocolException or IOException if the map is not a well-formed message
+   */
+  InboundMessage readMessage(JsonParser in) throws IOException {
+    if (in.nextToken() != JsonToken.START_OBJECT) {
+      throw new ProtocolException(codec + " frame does not hold a map");
+    }
+    format.checkContainer(in);
     if (in.nextToken() != JsonToken.FIELD_NAME) {
       throw new ProtocolException("empty message map");
     }
@@ -83,48 +90,51 @@ final class MessageReader {
       throw new ProtocolException(
           "a message map starts with 'call', 'answer' or 'error', not '" + in.currentName() + "'");
     }
-    Set<String> allowed = ALLOWED.get(kind);
+    int allowed = ALLOWED[kind.ordinal()];
     String command = null;
     String tag = null;
     String code = null;
     String description = null;
     Map<String, Object> fields = Map.of();
     int seen = 0;
+    JsonToken next;
     do {
-      String key = in.currentName();
-      if (!allowed.contains(key)) {
+      String name = in.currentName();
+      MessageKey key = MessageKey.of(name);
+      if (key == null || (allowed & key.bit) == 0) {
         throw new ProtocolException(
-            "key '" + key + "' is not part of " + kind.name().toLowerCase() + " message");
+            "key '" + name + "' is not part of " + kind.name().toLowerCase() + " message");
       }
-      if ((seen & MessageKey.bit(key)) != 0) {
-        throw new ProtocolException("key '" + key + "' appears twice in the message");
+      if ((seen & key.bit) != 0) {
+        throw new ProtocolException("key '" + name + "' appears twice in the message");
       }
-      seen |= MessageKey.bit(key);
+      seen |= key.bit;
       JsonToken t = in.nextToken();
-      if (key.equals(FramedMessages.ARGS) || key.equals(FramedMessages.VALUES)) {
+      if (key == MessageKey.ARGS || key == MessageKey.VALUES) {
         if (t != JsonToken.START_OBJECT) {
-          throw new ProtocolException("'" + key + "' is not a map");
+          throw new ProtocolException("'" + name + "' is not a map");
         }
         fields = plain.readMap(in, 0);
       } else {
         Object v = t != null && t.isScalarValue() ? plain.readScalar(in) : null;
         if (!(v instanceof String s)) {
-          throw new ProtocolException("'" + key + "' is not text");
+          throw new ProtocolException("'" + name + "' is not text");
         }
         switch (key) {
-          case FramedMessages.CALL -> command = s;
-          case FramedMessages.CODE -> code = s;
-          case FramedMessages.DESCRIPTION -> description = s;
+          case CALL -> command = s;
+          case CODE -> code = s;
+          case DESCRIPTION -> description = s;
           default -> tag = s; // the tag, or the first key of an answer or an error
         }
       }
-    } while (in.nextToken() == JsonToken.FIELD_NAME);
-    if (in.currentToken() != JsonToken.END_OBJECT) {
+    } while ((next = in.nextToken()) == JsonToken.FIELD_NAME);
+    if (next != JsonToken.END_OBJECT) { // the token returned: see PlainReader.readValue
       throw new ProtocolException("the message map is not closed");
     }
-    for (String key : REQUIRED.get(kind)) {
-      if ((seen & MessageKey.bit(key)) == 0) {
-        throw new ProtocolException(kind.name().toLowerCase() + " message lacks '" + key + "'");
+    for (MessageKey key : REQUIRED[kind.ordinal()]) {
+      if ((seen & key.bit) == 0) {
+        throw new ProtocolException(
+            kind.name().toLowerCase() + " message lacks '" + key.text + "'");
       }
     }
     if (tag != null) {
