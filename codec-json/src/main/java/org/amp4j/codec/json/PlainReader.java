@@ -13,10 +13,11 @@ import org.amp4j.Limits;
 import org.amp4j.ProtocolException;
 
 /**
- * Reads values from a parser into plain Java values: maps ({@code LinkedHashMap} in the order
- * received), lists, and the scalars of {@link JacksonCodec.Format#readScalar}. Every limit is
- * checked as the value is read: map sizes, list lengths, nesting, text and bytes lengths, integer
- * digits. Immutable and thread-safe.
+ * Reads values from a parser into plain Java values: maps in the order received (a {@link FieldMap}
+ * up to {@value FieldMap#MAX} keys, an unmodifiable {@code LinkedHashMap} beyond), lists, and the
+ * scalars of {@link JacksonCodec.Format#readScalar}. Every limit is checked as the value is read:
+ * map sizes, list lengths, nesting, text and bytes lengths, integer digits. Immutable and
+ * thread-safe.
  *
  * <p>Nesting is counted as {@link Limits#maxNestingDepth()} defines it: each list (a list value or
  * a list of records) is one level, and a record map inside a list is on the list's level.
@@ -38,36 +39,48 @@ final class PlainReader {
    */
   Map<String, Object> readMap(JsonParser in, int level) throws IOException {
     format.checkContainer(in);
-    Map<String, Object> map = new LinkedHashMap<>();
+    FieldMap few = new FieldMap();
+    Map<String, Object> many = null; // once there are more keys than a FieldMap holds
     JsonToken t;
     while ((t = in.nextToken()) == JsonToken.FIELD_NAME) {
       String key = in.currentName();
-      if (map.size() >= limits.maxFieldCount()) {
+      if ((many == null ? few.size() : many.size()) >= limits.maxFieldCount()) {
         throw new ProtocolException(
             "a map has more than maxFieldCount " + limits.maxFieldCount() + " keys");
       }
       if (Texts.utf8Length(key) < 0) {
         throw new ProtocolException("a key has an unpaired surrogate");
       }
-      if (map.containsKey(key)) {
+      if (many == null ? few.containsKey(key) : many.containsKey(key)) {
         throw new ProtocolException("key '" + key + "' appears twice in one map");
       }
-      in.nextToken();
-      map.put(key, readValue(in, level));
+      Object value = readValue(in, in.nextToken(), level);
+      if (many == null && !few.add(key, value)) {
+        many = new LinkedHashMap<>(few);
+      }
+      if (many != null) {
+        many.put(key, value);
+      }
     }
     expect(t, JsonToken.END_OBJECT);
-    return Collections.unmodifiableMap(map);
+    return many == null ? few : Collections.unmodifiableMap(many);
   }
 
-  /** Reads the value whose first token is the current one. */
-  Object readValue(JsonParser in, int level) throws IOException {
-    JsonToken t = in.currentToken();
+  /**
+   * Reads the value whose first token, {@code t}, the parser has just returned. The token is passed
+   * rather than asked for again: a non-blocking parser that runs out of input returns {@code
+   * NOT_AVAILABLE} but keeps the token before as its current one.
+   */
+  Object readValue(JsonParser in, JsonToken t, int level) throws IOException {
     if (t == JsonToken.START_ARRAY) {
       return readList(in, level + 1);
     }
     if (t == JsonToken.START_OBJECT) {
       checkLevel(level + 1);
       return readMap(in, level + 1);
+    }
+    if (t == JsonToken.NOT_AVAILABLE) {
+      throw new ProtocolException("the frame ends inside a value"); // only a fed parser says so
     }
     return readScalar(in);
   }
@@ -85,7 +98,7 @@ final class PlainReader {
         throw new ProtocolException(
             "a list has more than maxListLength " + limits.maxListLength() + " elements");
       }
-      list.add(t == JsonToken.START_OBJECT ? readMap(in, level) : readValue(in, level));
+      list.add(t == JsonToken.START_OBJECT ? readMap(in, level) : readValue(in, t, level));
     }
     return Collections.unmodifiableList(list);
   }
