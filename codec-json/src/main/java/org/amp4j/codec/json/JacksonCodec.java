@@ -44,7 +44,9 @@ import org.amp4j.value.AmpDecimal;
  * <p>Decoding reads each frame into plain values with every {@link Limits} checked as it goes
  * (Jackson's {@link StreamReadConstraints} as a backstop, derived from the limits) and never makes
  * objects from names found in the input; values are checked against the reader's types when read.
- * Instances are immutable and thread-safe; each decoder serves one connection.
+ * For plain JSON each decoder reads its small frames with one parser fed frame by frame, to the
+ * same outcome as a new parser for each ({@link ConnectionReader}). Instances are immutable and
+ * thread-safe; each decoder serves one connection.
  */
 public final class JacksonCodec implements Codec {
 
@@ -55,6 +57,7 @@ public final class JacksonCodec implements Codec {
   private final Format format;
   private final MessageWriter writer;
   private final MessageReader reader;
+  private final JsonFactory feeds; // non-null when decoders feed one parser frame by frame
   private final int maxFrameLength;
 
   /**
@@ -71,18 +74,23 @@ public final class JacksonCodec implements Codec {
     this.name = Objects.requireNonNull(name, "name");
     this.format = Objects.requireNonNull(format, "format");
     Objects.requireNonNull(limits, "limits");
-    JsonFactory constrained =
-        factory
-            .rebuild()
-            .streamReadConstraints(readConstraints(limits))
-            .streamWriteConstraints(
-                StreamWriteConstraints.builder()
-                    .maxNestingDepth(containerDepth(limits.maxNestingDepth()))
-                    .build())
-            .build();
+    JsonFactory constrained = constrained(factory, limits);
     this.writer = new MessageWriter(constrained, limits, new ValueWriter(name, limits, format));
     this.reader = new MessageReader(name, constrained, limits, format);
+    this.feeds = ConnectionReader.feeds(constrained) ? constrained : null;
     this.maxFrameLength = limits.maxFrameLength();
+  }
+
+  /** A copy of the factory with read and write constraints derived from the limits. */
+  static JsonFactory constrained(JsonFactory factory, Limits limits) {
+    return factory
+        .rebuild()
+        .streamReadConstraints(readConstraints(limits))
+        .streamWriteConstraints(
+            StreamWriteConstraints.builder()
+                .maxNestingDepth(containerDepth(limits.maxNestingDepth()))
+                .build())
+        .build();
   }
 
   private static StreamReadConstraints readConstraints(Limits limits) {
@@ -113,7 +121,8 @@ public final class JacksonCodec implements Codec {
 
   @Override
   public MessageDecoder newDecoder() {
-    return new LengthPrefixedDecoder(name, maxFrameLength, reader::read);
+    return new LengthPrefixedDecoder(
+        name, maxFrameLength, feeds == null ? reader::read : new ConnectionReader(reader, feeds));
   }
 
   @Override
