@@ -1,13 +1,21 @@
 package org.amp4j;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Values by tag, for the tags a peer gives its calls: {@link Long#toHexString} of a counter. A tag
- * is kept as its number, in a table of open addressing (linear probing, at most half full), so that
- * registering and taking a call costs neither a hash of text nor an entry object. A tag not in that
- * form, which this peer never gave, is in no table ({@link #number}). Not thread-safe.
+ * is kept as its number, so that registering and taking a call costs neither a hash of text nor an
+ * entry object. A tag not in that form, which this peer never gave, is in no table ({@link
+ * #number}). Not thread-safe.
+ *
+ * <p>The numbers come from a counter and the calls are mostly answered in about the order they were
+ * made, so a number goes in the slot of its low bits ({@code number & (capacity - 1)}): the calls
+ * outstanding at one time, a run of numbers, each find their own slot. A number whose slot holds an
+ * older call still outstanding goes into a hash map on the side, unless the table is half full or
+ * more, which then doubles; it halves when an eighth full.
  *
  * @param <V> the values
  */
@@ -20,7 +28,8 @@ final class TagTable<V> {
 
   private long[] numbers = new long[MIN_CAPACITY];
   private Object[] values = new Object[MIN_CAPACITY]; // null: a free slot
-  private int size;
+  private int inSlots;
+  private final Map<Long, V> aside = new HashMap<>(); // numbers whose slot was taken
 
   /**
    * The number whose {@link Long#toHexString} a tag is, or {@link #NOT_A_TAG}: for text of 1 to 16
@@ -49,7 +58,7 @@ final class TagTable<V> {
   }
 
   int size() {
-    return size;
+    return inSlots + aside.size();
   }
 
   /** The value of a tag number, or null. */
@@ -58,8 +67,11 @@ final class TagTable<V> {
     if (number < 0) {
       return null;
     }
-    int at = find(number);
-    return at < 0 ? null : (V) values[at];
+    int at = slot(number);
+    if (values[at] != null && numbers[at] == number) {
+      return (V) values[at];
+    }
+    return aside.isEmpty() ? null : aside.get(number);
   }
 
   /**
@@ -71,20 +83,20 @@ final class TagTable<V> {
     if (number < 0 || value == null) {
       throw new IllegalArgumentException("a tag number and a value are needed: " + number);
     }
-    int mask = values.length - 1;
-    for (int at = slot(number, mask); ; at = (at + 1) & mask) {
-      if (values[at] == null) {
-        numbers[at] = number;
-        values[at] = value;
-        if (++size * 2 > values.length) {
-          resize(values.length * 2);
-        }
-        return;
-      }
-      if (numbers[at] == number) {
-        values[at] = value;
-        return;
-      }
+    int at = slot(number);
+    if (values[at] != null && numbers[at] == number) {
+      values[at] = value;
+    } else if (!aside.isEmpty() && aside.containsKey(number)) {
+      aside.put(number, value);
+    } else if (values[at] == null) {
+      numbers[at] = number;
+      values[at] = value;
+      inSlots++;
+    } else if (size() * 2 >= values.length) {
+      resize(values.length * 2);
+      put(number, value);
+    } else {
+      aside.put(number, value);
     }
   }
 
@@ -94,13 +106,16 @@ final class TagTable<V> {
     if (number < 0) {
       return null;
     }
-    int at = find(number);
-    if (at < 0) {
-      return null;
+    int at = slot(number);
+    V value;
+    if (values[at] != null && numbers[at] == number) {
+      value = (V) values[at];
+      values[at] = null;
+      inSlots--;
+    } else {
+      value = aside.isEmpty() ? null : aside.remove(number);
     }
-    V value = (V) values[at];
-    free(at);
-    if (--size * 8 < values.length && values.length > MIN_CAPACITY) {
+    if (value != null && size() * 8 < values.length && values.length > MIN_CAPACITY) {
       resize(values.length / 2);
     }
     return value;
@@ -109,66 +124,47 @@ final class TagTable<V> {
   /** The values, in no particular order. */
   @SuppressWarnings("unchecked")
   List<V> values() {
-    List<V> out = new ArrayList<>(size);
+    List<V> out = new ArrayList<>(size());
     for (Object v : values) {
       if (v != null) {
         out.add((V) v);
       }
     }
+    out.addAll(aside.values());
     return out;
-  }
-
-  private int find(long number) {
-    int mask = values.length - 1;
-    for (int at = slot(number, mask); values[at] != null; at = (at + 1) & mask) {
-      if (numbers[at] == number) {
-        return at;
-      }
-    }
-    return -1;
-  }
-
-  /**
-   * Frees a slot, moving back the entries after it that would otherwise no longer be found (their
-   * probe passed through it), so that no marker of a removed entry is needed.
-   */
-  private void free(int at) {
-    int mask = values.length - 1;
-    int hole = at;
-    for (int next = (hole + 1) & mask; values[next] != null; next = (next + 1) & mask) {
-      int home = slot(numbers[next], mask);
-      // the entry at next may fill the hole if its home is not after the hole on its way to next
-      boolean mayMove =
-          hole <= next ? (home <= hole || home > next) : (home <= hole && home > next);
-      if (mayMove) {
-        numbers[hole] = numbers[next];
-        values[hole] = values[next];
-        hole = next;
-      }
-    }
-    values[hole] = null;
   }
 
   private void resize(int capacity) {
     long[] oldNumbers = numbers;
     Object[] oldValues = values;
+    Map<Long, V> oldAside = new HashMap<>(aside);
     numbers = new long[capacity];
     values = new Object[capacity];
-    int mask = capacity - 1;
+    inSlots = 0;
+    aside.clear();
     for (int i = 0; i < oldValues.length; i++) {
       if (oldValues[i] != null) {
-        int at = slot(oldNumbers[i], mask);
-        while (values[at] != null) {
-          at = (at + 1) & mask;
-        }
-        numbers[at] = oldNumbers[i];
-        values[at] = oldValues[i];
+        @SuppressWarnings("unchecked")
+        V v = (V) oldValues[i];
+        place(oldNumbers[i], v);
       }
+    }
+    oldAside.forEach(this::place);
+  }
+
+  /** Puts a number not in the table into its slot, or aside if the slot is taken. */
+  private void place(long number, V value) {
+    int at = slot(number);
+    if (values[at] == null) {
+      numbers[at] = number;
+      values[at] = value;
+      inSlots++;
+    } else {
+      aside.put(number, value);
     }
   }
 
-  /** Where a number's probe starts: tags count up, so their low bits spread them already. */
-  private static int slot(long number, int mask) {
-    return (int) number & mask;
+  private int slot(long number) {
+    return (int) number & (values.length - 1);
   }
 }

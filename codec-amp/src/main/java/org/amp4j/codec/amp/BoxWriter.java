@@ -115,6 +115,7 @@ final class BoxWriter {
    *     is longer than the limit
    */
   void add(ValuePath where, ByteKey key, byte[] value) {
+    checkKey(where, key);
     if (value.length > maxValueLength
         || (!splitValues && value.length > Limits.AMP_MAX_VALUE_LENGTH)) {
       throw tooLong(where, value.length, false, maxValueLength);
@@ -136,6 +137,7 @@ final class BoxWriter {
    * @throws EncodingException if the key is empty, longer than 255 bytes or repeated
    */
   void addInteger(ValuePath where, ByteKey key, long value, int textLength) {
+    checkKey(where, key);
     int at = place(where, key);
     if (numbers == null) {
       numbers = new long[keys.length];
@@ -145,12 +147,8 @@ final class BoxWriter {
     length += 4L + key.length() + textLength;
   }
 
-  /**
-   * Checks a key and makes room for its pair at its place, moving the pairs after it.
-   *
-   * @return the position of the new pair, whose key is set
-   */
-  private int place(ValuePath where, ByteKey key) {
+  /** Checks that a key is 1 to 255 bytes. */
+  private static void checkKey(ValuePath where, ByteKey key) {
     if (key.length() == 0) {
       throw new EncodingException(
           "key of value " + where + " is empty, which would end the box early");
@@ -164,6 +162,15 @@ final class BoxWriter {
               + " bytes, longer than "
               + BoxParser.MAX_KEY_LENGTH);
     }
+  }
+
+  /**
+   * Makes room for a pair at its key's place, moving the pairs after it.
+   *
+   * @return the position of the new pair, whose key is set
+   * @throws EncodingException if the key is in the box already
+   */
+  private int place(ValuePath where, ByteKey key) {
     int at = size < SORTED_LIMIT ? sortedPosition(where, key) : lastPosition(where, key);
     if (size == keys.length) {
       keys = Arrays.copyOf(keys, size * 2);

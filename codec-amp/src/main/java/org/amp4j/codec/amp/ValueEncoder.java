@@ -61,13 +61,17 @@ final class ValueEncoder {
    * @throws EncodingException if it has too many digits or is longer than a value may be
    */
   int integerLength(long value, ValuePath where) {
+    return integerLength(value, where, topLimit);
+  }
+
+  private int integerLength(long value, ValuePath where, int max) {
     int length;
     try {
       length = IntegerText.length(value, limits.maxIntegerDigits());
     } catch (BadTextException e) {
       throw new EncodingException("value " + where + ": " + e.getMessage(), e);
     }
-    if (length > topLimit) {
+    if (length > max) {
       throw BoxWriter.tooLong(where, length, false, limits.maxValueLength());
     }
     return length;
@@ -76,13 +80,15 @@ final class ValueEncoder {
   private <T> byte[] encodeValue(
       ValueType<T> declared, T value, ValuePath where, int depth, int max) {
     ValueType<T> type = declared.forCodec(AmpCodecProvider.NAME);
+    if (MachineIntegers.applies(type)) {
+      long number = MachineIntegers.toLong(type, value, where);
+      byte[] text = new byte[integerLength(number, where, max)];
+      IntegerText.write(number, text, text.length);
+      return text;
+    }
     byte[] bytes;
     try {
-      bytes =
-          MachineIntegers.applies(type)
-              ? IntegerText.format(
-                  MachineIntegers.toLong(type, value, where), limits.maxIntegerDigits())
-              : encodeWire(type, ValueChecks.toWire(type, value, where), where, depth, max);
+      bytes = encodeWire(type, ValueChecks.toWire(type, value, where), where, depth, max);
     } catch (BadTextException e) {
       throw new EncodingException("value " + where + ": " + e.getMessage(), e);
     }
