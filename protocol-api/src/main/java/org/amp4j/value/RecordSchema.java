@@ -1,5 +1,9 @@
 package org.amp4j.value;
 
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -11,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.amp4j.DefinitionException;
 import org.amp4j.Field;
 
@@ -52,21 +57,23 @@ public final class RecordSchema<R> {
   private final String name;
   private final Class<R> recordClass;
   private final List<FieldSpec> fields;
-  // For a record class: its accessors by position and its canonical constructor, both made
-  // accessible once (so that no call checks access); null for a dynamic schema.
-  private final Method[] getters;
+  // For a record class: what reads each component, by position (see readers), and its canonical
+  // constructor, made accessible once (so that no call checks access); null for a dynamic schema.
+  private final Function<Object, Object>[] readers;
+  private final boolean byReflection;
   private final Constructor<R> constructor;
 
   private RecordSchema(
       String name,
       Class<R> recordClass,
       List<FieldSpec> fields,
-      Method[] getters,
+      Function<Object, Object>[] readers,
       Constructor<R> constructor) {
     this.name = name;
     this.recordClass = recordClass;
     this.fields = List.copyOf(fields);
-    this.getters = getters;
+    this.readers = readers;
+    this.byReflection = readers != null && readers.length > 0 && readers[0] instanceof Reflective;
     this.constructor = constructor;
   }
 
@@ -115,7 +122,77 @@ public final class RecordSchema<R> {
       throw new DefinitionException(
           recordClass.getName() + ": canonical constructor or accessors not accessible: " + e, e);
     }
-    return new RecordSchema<>(recordClass.getSimpleName(), recordClass, fields, getters, ctor);
+    return new RecordSchema<>(
+        recordClass.getSimpleName(), recordClass, fields, readers(recordClass, getters), ctor);
+  }
+
+  /**
+   * What reads each component of a record class: a class made for its accessor (by {@link
+   * LambdaMetafactory}), which calls it as plain code does; or, when this module cannot make one
+   * for the record's class (a module that does not open it), {@link Method#invoke}. Reflection
+   * costs more per call, and much more where one call site serves the accessors of many classes, as
+   * {@link #get} does.
+   */
+  @SuppressWarnings("unchecked")
+  private static Function<Object, Object>[] readers(Class<?> recordClass, Method[] getters) {
+    Function<Object, Object>[] readers = new Function[getters.length];
+    try {
+      MethodHandles.Lookup lookup =
+          MethodHandles.privateLookupIn(recordClass, MethodHandles.lookup());
+      for (int i = 0; i < getters.length; i++) {
+        MethodHandle accessor = lookup.unreflect(getters[i]);
+        readers[i] =
+            (Function<Object, Object>)
+                LambdaMetafactory.metafactory(
+                        lookup,
+                        "apply",
+                        MethodType.methodType(Function.class),
+                        MethodType.methodType(Object.class, Object.class),
+                        accessor,
+                        accessor.type().wrap())
+                    .getTarget()
+                    .invoke();
+      }
+    } catch (Error e) {
+      if (!(e instanceof LinkageError)) {
+        throw e;
+      }
+      fillReflective(readers, getters);
+    } catch (Throwable e) { // what the lookup and the metafactory may throw, all checked
+      fillReflective(readers, getters);
+    }
+    return readers;
+  }
+
+  private static void fillReflective(Function<Object, Object>[] readers, Method[] getters) {
+    for (int i = 0; i < getters.length; i++) {
+      readers[i] = reflective(getters[i]);
+    }
+  }
+
+  /** Reads a component with {@link Method#invoke}; what the accessor throws comes out as it is. */
+  static Function<Object, Object> reflective(Method getter) {
+    return new Reflective(getter);
+  }
+
+  /** A reader by {@link Method#invoke}. */
+  private record Reflective(Method getter) implements Function<Object, Object> {
+    @Override
+    public Object apply(Object record) {
+      try {
+        return getter.invoke(record, NO_ARGUMENTS);
+      } catch (InvocationTargetException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException(e.getCause());
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   /**
@@ -177,7 +254,7 @@ public final class RecordSchema<R> {
 
   /** The value of one field of a record instance (null when an optional field is absent). */
   public Object get(R record, FieldSpec field) {
-    if (getters == null) {
+    if (readers == null) {
       return ((Map<?, ?>) record).get(field.name());
     }
     int position = fields.indexOf(field);
@@ -187,12 +264,17 @@ public final class RecordSchema<R> {
     return get(record, position);
   }
 
+  /** Whether this schema reads components with {@link Method#invoke} (see {@link #readers}). */
+  boolean readsByReflection() {
+    return byReflection;
+  }
+
   /**
    * The value of the field at a position of {@link #fields()} of a record instance (null when an
    * optional field is absent).
    */
   public Object get(R record, int position) {
-    if (getters == null) {
+    if (readers == null) {
       return ((Map<?, ?>) record).get(fields.get(position).name());
     }
     if (!recordClass.isInstance(record)) {
@@ -200,12 +282,10 @@ public final class RecordSchema<R> {
           "not a " + recordClass.getName() + ": " + (record == null ? null : record.getClass()));
     }
     try {
-      return getters[position].invoke(record, NO_ARGUMENTS);
-    } catch (InvocationTargetException e) {
+      return readers[position].apply(record);
+    } catch (RuntimeException e) {
       throw new IllegalStateException(
-          name + "." + fields.get(position).name() + " accessor failed", e.getCause());
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
+          name + "." + fields.get(position).name() + " accessor failed", e);
     }
   }
 

@@ -105,4 +105,23 @@ class RecordSchemaTest {
                 Map.of("n", 4L), new RecordSchema.FieldSpec("n", ValueTypes.LONG, false, null)))
         .isEqualTo(4L);
   }
+
+  @Test
+  void components_areReadByGeneratedCode_evenOfRecordsThatAreNotPublic() {
+    assertThat(schema(Pair.class).readsByReflection()).isFalse();
+    assertThat(schema(Grumpy.class).readsByReflection()).isFalse();
+    assertThat(schema(Pair.class).get(new Pair(3, "z"), 1)).isEqualTo("z");
+  }
+
+  @Test
+  void theReflectiveReader_givesWhatTheAccessorThrows_asItIs() throws Exception {
+    java.lang.reflect.Method n = Grumpy.class.getDeclaredMethod("n");
+    n.setAccessible(true);
+    assertThatThrownBy(() -> RecordSchema.reflective(n).apply(new Grumpy(1)))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessage("no");
+    java.lang.reflect.Method a = Pair.class.getDeclaredMethod("a");
+    a.setAccessible(true);
+    assertThat(RecordSchema.reflective(a).apply(new Pair(7, null))).isEqualTo(7L);
+  }
 }
