@@ -134,28 +134,34 @@ final class OutstandingCalls {
   }
 
   /**
-   * Registers a call; it fails with {@link CallTimeoutException} after the timeout (0: never).
+   * Registers a call, unless {@code limit} calls are outstanding already; it fails with {@link
+   * CallTimeoutException} after the timeout (0: never).
    *
    * @param tag {@link Long#toHexString} of a number (see {@link TagTable})
+   * @return false, registering nothing, if the table holds {@code limit} calls or more
    */
-  void add(String tag, Pending<?> call, Duration timeout) {
+  boolean add(String tag, Pending<?> call, Duration timeout, int limit) {
     long number = TagTable.number(tag);
     if (number == TagTable.NOT_A_TAG) {
       throw new IllegalArgumentException("not a tag this peer gives: '" + tag + "'");
     }
-    if (!timeout.isZero()) {
-      call.timeout = timeout;
-      call.deadline = System.nanoTime() + timeout.toNanos();
-    }
     call.future.tag = tag; // before the call is in the table, where sweeps read it
     // Into the table before sweepAt is read: a sweep that starts later sees the call.
     synchronized (byTag) {
+      if (byTag.size() >= limit) {
+        return false;
+      }
+      if (!timeout.isZero()) {
+        call.timeout = timeout;
+        call.deadline = System.nanoTime() + timeout.toNanos();
+      }
       byTag.put(number, call);
     }
     if (call.timeout != null && (call.deadline - sweepAt < 0 || sweepAt == NONE)) {
       sweepBy(call.deadline);
     }
     call.future.calls = this;
+    return true;
   }
 
   /** Removes a call that was never sent. */

@@ -213,17 +213,20 @@ final class RealPeer implements Peer, ConnectionHandler {
             new EncodingException(command + ": " + e.getMessage(), e));
       }
       if (requiresAnswer) {
-        if (outstanding.size() >= config.limits().maxOutstandingCalls()) {
+        int limit = config.limits().maxOutstandingCalls();
+        if (!outstanding.add(
+            tag,
+            new OutstandingCalls.Pending<>(command, future, readAnswer, readError),
+            timeout,
+            limit)) {
           return CompletableFuture.failedFuture(
               new LimitExceededException(
                   command
                       + ": "
                       + outstanding.size()
                       + " calls already outstanding, limit "
-                      + config.limits().maxOutstandingCalls()));
+                      + limit));
         }
-        outstanding.add(
-            tag, new OutstandingCalls.Pending<>(command, future, readAnswer, readError), timeout);
       }
       s = session;
       if (s == null) {

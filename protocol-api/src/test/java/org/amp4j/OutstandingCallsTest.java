@@ -30,7 +30,8 @@ class OutstandingCallsTest {
         tag,
         new OutstandingCalls.Pending<>(
             "Cmd" + tag, f, fields -> "answered", (code, text) -> new RuntimeException(text)),
-        timeout);
+        timeout,
+        Integer.MAX_VALUE);
     return f;
   }
 
@@ -125,6 +126,26 @@ class OutstandingCallsTest {
   }
 
   @Test
+  void aCallBeyondTheLimit_isNotRegistered_andTheOthersAreUntouched() throws Exception {
+    CompletableFuture<String> first = add("1", Duration.ZERO);
+    OutstandingCalls.CallFuture<String> refused = new OutstandingCalls.CallFuture<>();
+    boolean added =
+        calls.add(
+            "2",
+            new OutstandingCalls.Pending<>(
+                "Cmd2", refused, fields -> "x", (code, text) -> new RuntimeException(text)),
+            Duration.ofMillis(1),
+            1);
+    assertThat(added).isFalse();
+    assertThat(calls.size()).isEqualTo(1);
+    assertThat(calls.contains("2")).isFalse();
+    assertThatThrownBy(() -> calls.take(answer("2"))).isInstanceOf(ProtocolException.class);
+    calls.take(answer("1")).run();
+    assertThat(first.get(WAIT, TimeUnit.SECONDS)).isEqualTo("answered");
+    assertThat(refused).isNotDone();
+  }
+
+  @Test
   void answersTakenTogether_completeInTurn_evenWhenOneCannotBeRead() throws Exception {
     OutstandingCalls.CallFuture<String> bad = new OutstandingCalls.CallFuture<>();
     calls.add(
@@ -136,7 +157,8 @@ class OutstandingCallsTest {
               throw new NullPointerException("boom");
             },
             (code, text) -> new RuntimeException(text)),
-        Duration.ZERO);
+        Duration.ZERO,
+        Integer.MAX_VALUE);
     CompletableFuture<String> good = add("2", Duration.ZERO);
     List<Runnable> batch = List.of(calls.take(answer("1")), calls.take(answer("2")));
     assertThat(calls.size()).isZero();
