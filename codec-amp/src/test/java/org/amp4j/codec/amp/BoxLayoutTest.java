@@ -318,6 +318,18 @@ class BoxLayoutTest {
     again.release();
   }
 
+  @Test
+  void aBadKeyIsNamed_beforeATooLongValue() {
+    BoxWriter writer = new BoxWriter(3, false, 2);
+    assertThatThrownBy(() -> writer.add(ValuePath.key(""), key(""), bytes("four")))
+        .isInstanceOf(EncodingException.class)
+        .hasMessageContaining("is empty");
+    assertThatThrownBy(() -> writer.addInteger(ValuePath.key(""), key(""), 1, 1))
+        .isInstanceOf(EncodingException.class)
+        .hasMessageContaining("is empty");
+    assertThat(writer.length()).isEqualTo(2);
+  }
+
   /** The wire bytes of a box of one pair of ASCII key and value. */
   private static byte[] box(String k, String v) {
     byte[] out = new byte[2 + k.length() + 2 + v.length() + 2];
