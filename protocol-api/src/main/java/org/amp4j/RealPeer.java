@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.amp4j.spi.Codec;
@@ -54,18 +53,16 @@ final class RealPeer implements Peer, ConnectionHandler {
   private final Executor executor;
   private final SerialExecutor dispatch;
   private final OutstandingCalls outstanding;
+  private final PendingRequests requests;
   private final CommandSpec.Cache specs;
   private final Object writeLock = new Object();
-  private final AtomicInteger pendingRequests = new AtomicInteger();
   private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
   private long tagCounter;
-  // How many calls and answers the last read carried: the room its lists start with, so that a
-  // read of many messages does not grow them step by step. Only a hint (not synchronized).
+  // Room for a read's calls and answers: what the last read had (a hint, not synchronized).
   private int callsPerRead = MIN_PER_READ;
   private int answersPerRead = MIN_PER_READ;
   private volatile boolean closed;
   private volatile Throwable closeReason;
-  private volatile boolean readingPaused;
   private volatile boolean draining;
   private Responders responders = Responders.none();
   private final Answers answers = new Answers(this);
@@ -86,6 +83,7 @@ final class RealPeer implements Peer, ConnectionHandler {
     this.executor = config.executor() != null ? config.executor() : SharedExecutors.handlerPool();
     this.dispatch = new SerialExecutor(executor);
     this.outstanding = new OutstandingCalls(executor);
+    this.requests = new PendingRequests(config.limits().maxPendingRequests());
     this.specs = CommandSpec.cacheFor(config.types());
   }
 
@@ -330,11 +328,7 @@ final class RealPeer implements Peer, ConnectionHandler {
   }
 
   void countRequest() {
-    if (pendingRequests.incrementAndGet() >= config.limits().maxPendingRequests()
-        && !readingPaused) {
-      readingPaused = true;
-      connection.setReadingPaused(true);
-    }
+    requests.received(connection);
   }
 
   // ---- for the handshake (I/O thread, except writeTagged) ----
@@ -461,16 +455,11 @@ final class RealPeer implements Peer, ConnectionHandler {
   }
 
   void requestDone() {
-    int left = pendingRequests.decrementAndGet();
-    if (draining) {
-      if (left <= 0) {
-        connection.close();
-      }
-      return;
-    }
-    if (left < config.limits().maxPendingRequests() / 2 + 1 && readingPaused) {
-      readingPaused = false;
-      connection.setReadingPaused(false);
+    int left = requests.finished();
+    if (!draining) {
+      requests.resumeIfFew(connection, left);
+    } else if (left <= 0) {
+      connection.close();
     }
   }
 
@@ -538,7 +527,7 @@ final class RealPeer implements Peer, ConnectionHandler {
       draining = true;
     }
     connection.setReadingPaused(true);
-    if (pendingRequests.get() <= 0) {
+    if (requests.count() <= 0) {
       connection.close();
     } else {
       SharedExecutors.timerPool()
