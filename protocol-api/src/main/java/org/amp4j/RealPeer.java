@@ -48,7 +48,6 @@ final class RealPeer implements Peer, ConnectionHandler {
   private volatile int epoch;
   // A server peer that handed its connection to a resumed session and took no part after.
   private volatile boolean retired;
-
   private final PeerConfig config;
   private final Executor executor;
   private final SerialExecutor dispatch;
