@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  *
  * <p>Defaults (the full run): 3 rounds; per system 5 s of JIT warm-up, then per workload 2 s
- * warm-up and 7 s measured; every system; {@code benchmarks/results}. {@code --quick}: 1 round, 4 s
+ * warm-up and 6 s measured; every system; {@code benchmarks/results}. {@code --quick}: 1 round, 6 s
  * JIT warm-up, 0.5 s warm-up and 2 s measured per workload.
  *
  * <p>Every server and client JVM, whatever the system, runs with the same fixed heap, touched in
@@ -192,14 +192,14 @@ public final class Bench {
       int rounds = 3;
       long jitWarmup = 5000;
       long warmup = 2000;
-      long duration = 7000;
+      long duration = 6000;
       List<String> systems = LoopbackSystem.NAMES;
       Path out = Path.of("benchmarks", "results");
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--quick" -> {
             rounds = 1;
-            jitWarmup = 4000;
+            jitWarmup = 6000;
             warmup = 500;
             duration = 2000;
           }
