@@ -60,7 +60,6 @@ public final class RecordSchema<R> {
   // For a record class: what reads each component, by position (see readers), and its canonical
   // constructor, made accessible once (so that no call checks access); null for a dynamic schema.
   private final Function<Object, Object>[] readers;
-  private final boolean byReflection;
   private final Constructor<R> constructor;
 
   private RecordSchema(
@@ -73,7 +72,6 @@ public final class RecordSchema<R> {
     this.recordClass = recordClass;
     this.fields = List.copyOf(fields);
     this.readers = readers;
-    this.byReflection = readers != null && readers.length > 0 && readers[0] instanceof Reflective;
     this.constructor = constructor;
   }
 
@@ -266,7 +264,7 @@ public final class RecordSchema<R> {
 
   /** Whether this schema reads components with {@link Method#invoke} (see {@link #readers}). */
   boolean readsByReflection() {
-    return byReflection;
+    return readers != null && readers.length > 0 && readers[0] instanceof Reflective;
   }
 
   /**
