@@ -16,6 +16,7 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -114,10 +115,7 @@ final class NettyConnection implements Connection {
   @Override
   public void write(byte[] data) {
     Objects.requireNonNull(data, "data");
-    if (closing.get() || !channel.isActive()) {
-      throw new ConnectionLostException(
-          "connection to " + remoteAddress() + " is closed", closeCause);
-    }
+    checkOpen();
     int length = data.length;
     if (length == 0) {
       return;
@@ -126,18 +124,58 @@ final class NettyConnection implements Connection {
     writes.write(data);
   }
 
+  /**
+   * On the event loop, the header and the frame are copied straight into the batch (after the
+   * frames other threads queued before); from another thread they are joined and queued as one.
+   */
+  @Override
+  public void write(byte[] header, int headerLength, byte[] data) {
+    Objects.checkFromIndexSize(0, headerLength, header.length);
+    Objects.requireNonNull(data, "data");
+    if (!channel.eventLoop().inEventLoop()) {
+      Connection.super.write(header, headerLength, data);
+      return;
+    }
+    checkOpen();
+    int length = headerLength + data.length;
+    if (length == 0) {
+      return;
+    }
+    pendingWriteBytes.reserve(length, remoteAddress());
+    writes.drain();
+    append(header, headerLength, data);
+  }
+
+  private void checkOpen() {
+    if (closing.get() || !channel.isActive()) {
+      throw new ConnectionLostException(
+          "connection to " + remoteAddress() + " is closed", closeCause);
+    }
+  }
+
   /** Adds a frame to the batch, or hands it over on its own when large. Event loop only. */
   private void append(byte[] data) {
-    int length = data.length;
+    append(data, 0, data);
+  }
+
+  /**
+   * Adds {@code headerLength} bytes of {@code header} and then {@code data} to the batch, or hands
+   * them over on their own when large; {@code data} may be kept, {@code header} is not. Event loop
+   * only.
+   */
+  private void append(byte[] header, int headerLength, byte[] data) {
+    int length = headerLength + data.length;
     if (!channel.isActive()) {
       pendingWriteBytes.release(length); // lost with the connection, as Netty fails the write
       return;
     }
     if (length >= BATCH_BYTES) {
       handOverBatch();
-      channel
-          .write(Unpooled.wrappedBuffer(data))
-          .addListener((ChannelFuture f) -> written(f, length));
+      ByteBuf out =
+          headerLength == 0
+              ? Unpooled.wrappedBuffer(data)
+              : Unpooled.wrappedBuffer(Arrays.copyOf(header, headerLength), data);
+      channel.write(out).addListener((ChannelFuture f) -> written(f, length));
     } else {
       if (batchBytes + length > BATCH_BYTES) {
         handOverBatch();
@@ -145,7 +183,8 @@ final class NettyConnection implements Connection {
       if (batch == null) {
         batch = new byte[BATCH_BYTES];
       }
-      System.arraycopy(data, 0, batch, batchBytes, length);
+      System.arraycopy(header, 0, batch, batchBytes, headerLength);
+      System.arraycopy(data, 0, batch, batchBytes + headerLength, data.length);
       batchBytes += length;
     }
     flushSoon();

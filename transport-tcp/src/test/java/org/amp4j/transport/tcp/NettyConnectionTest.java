@@ -185,6 +185,48 @@ class NettyConnectionTest {
   }
 
   @Test
+  void writesWithAHeader_onAndOffTheEventLoop_arriveInOrder_whileTheHeaderArrayIsReused()
+      throws Exception {
+    try (Loopback loop = Loopback.open()) {
+      RecordingHandler client = new RecordingHandler();
+      loop.client.start(client);
+      ByteArrayOutputStream sent = new ByteArrayOutputStream();
+      byte[] header = new byte[8];
+      Random random = new Random(5);
+      Runnable writeSome =
+          () -> {
+            for (int i = 0; i < 1_000; i++) {
+              // header only, frame only, both; now and then one of at least BATCH_BYTES
+              int headerLength = random.nextInt(header.length + 1);
+              int length = i % 250 == 249 ? NettyConnection.BATCH_BYTES : random.nextInt(100);
+              Arrays.fill(header, (byte) random.nextInt());
+              byte[] data = randomBytes(length, i);
+              sent.write(header, 0, headerLength);
+              sent.writeBytes(data);
+              loop.server.write(header, headerLength, data);
+            }
+          };
+      // from another thread (joined and queued), then from the event loop when the client's
+      // byte arrives (copied straight into the batch, after the queued ones)
+      writeSome.run();
+      CompletableFuture<Void> secondHalf = new CompletableFuture<>();
+      loop.server.start(
+          new RecordingHandler(
+              bytes -> {
+                writeSome.run();
+                secondHalf.complete(null);
+              }));
+      loop.client.write(new byte[] {1});
+      secondHalf.get(WAIT, TimeUnit.SECONDS);
+
+      assertThat(client.awaitBytes(sent.size())).isEqualTo(sent.toByteArray());
+      loop.server.close();
+      assertThat(client.awaitClosed()).isNull();
+      assertThat(loop.server.pendingWriteBytes()).isZero();
+    }
+  }
+
+  @Test
   void writeOnTheEventLoop_goesAfterAWriteAnotherThreadMadeBefore() throws Exception {
     try (Loopback loop = Loopback.open()) {
       // On the server's event loop, when the client's byte arrives: another thread writes "A"
