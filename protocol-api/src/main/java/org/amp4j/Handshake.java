@@ -237,7 +237,7 @@ final class Handshake {
         SessionLink link =
             new SessionLink(
                 grant.id(), grant.token(), chosen.name(), choice.extensions(), config, client);
-        client.bind(link, peer.sessionOwner());
+        client.bind(link, peer);
         peer.carry(link);
       }
     }

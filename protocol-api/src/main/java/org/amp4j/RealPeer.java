@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * Answers}; the hello is decided by {@link Handshake}; with a session, frames go through a {@link
  * SessionLink} instead of the connection.
  */
-final class RealPeer implements Peer, ConnectionHandler {
+final class RealPeer implements Peer, ConnectionHandler, ClientSession.Replaced {
   private static final Logger log = LoggerFactory.getLogger(RealPeer.class);
 
   /** The error code a server answers a resume with when the token is wrong. */
@@ -256,11 +257,11 @@ final class RealPeer implements Peer, ConnectionHandler {
       f.onBytes(physical, data);
       return;
     }
-    decode(data);
+    decode(data, null);
   }
 
-  /** Decodes and routes bytes: from the connection, or one frame at a time from the session. */
-  private void decode(ByteBuffer data) {
+  /** Decodes and routes one read: the connection's bytes ({@code data}) or a session's frames. */
+  private void decode(ByteBuffer data, ReceivedFrames frames) {
     if (closed || draining) {
       return;
     }
@@ -273,17 +274,20 @@ final class RealPeer implements Peer, ConnectionHandler {
     List<Runnable> answered = new ArrayList<>(answersPerRead);
     try {
       // The decoder may change after a message (the handshake), so take one message at a time.
-      InboundMessage m;
       boolean inSession = forward != null;
-      while ((m = decoder.next(data)) != null) {
-        onMessage(m, calls, answered);
-        SessionLink f = forward;
-        if (f != null && !inSession) {
-          // the handshake put this connection under a session: the rest is session frames
-          if (data.hasRemaining()) {
-            f.onBytes(physical, data);
+      for (int i = 0, n = frames == null ? 1 : frames.frames(); i < n; i++) {
+        ByteBuffer in = frames == null ? data : frames.frame(i);
+        InboundMessage m;
+        while ((m = decoder.next(in)) != null) {
+          onMessage(m, calls, answered);
+          SessionLink f = forward;
+          if (f != null && !inSession) {
+            // the handshake put this connection under a session: the rest is session frames
+            if (in.hasRemaining()) {
+              f.onBytes(physical, in);
+            }
+            return;
           }
-          return;
         }
       }
     } catch (ProtocolException e) {
@@ -394,30 +398,25 @@ final class RealPeer implements Peer, ConnectionHandler {
     executor.execute(() -> done.complete(this));
   }
 
-  /** What a client's session asks of this peer when it is replaced. */
-  ClientSession.Replaced sessionOwner() {
-    return new ClientSession.Replaced() {
-      @Override
-      public boolean awaited(String tag) {
-        return outstanding.contains(tag);
-      }
+  @Override
+  public boolean awaited(String tag) {
+    return outstanding.contains(tag);
+  }
 
-      @Override
-      public void replaced(java.util.Set<String> kept, SessionLostException cause) {
-        epoch++;
-        outstanding.failAllExcept(
-            kept, command -> new SessionLostException(command + ": " + cause.getMessage(), cause));
-      }
-    };
+  @Override
+  public void replaced(Set<String> kept, SessionLostException cause) {
+    epoch++;
+    outstanding.failAllExcept(
+        kept, command -> new SessionLostException(command + ": " + cause.getMessage(), cause));
   }
 
   /** Puts this peer on a session over its connection (both roles, new sessions). */
   void carry(SessionLink link) {
     link.start(
-        new ConnectionHandler() {
+        new SessionLink.FramesHandler() {
           @Override
-          public void onBytes(ByteBuffer data) {
-            decode(data);
+          public void onFrames(ReceivedFrames frames) {
+            decode(null, frames);
           }
 
           @Override

@@ -4,54 +4,118 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * The payloads of the session frames of one read, in order, one after another in one array: the
- * parser hands payloads on only during the parse, so each is copied once, here, and the frames can
- * then go to the peer together ({@link #all}) or one by one ({@link #frame}). Not thread-safe.
+ * What the session frames of one read carry, gathered as the parser hands them on: the payloads of
+ * the frames new to the receiver, in order, with the highest acknowledgement and the control frames
+ * seen. Payloads are kept where they lie (a range of the read's array, or the array the parser
+ * collected a split frame in), not copied, so they are valid only until the read's bytes are handed
+ * back, and the frames go to the peer before that ({@link SessionLink#onBytes}).
+ *
+ * <p>One instance serves the reads of one connection, one read at a time ({@link #start}, then
+ * {@link #release}); not thread-safe.
  */
-final class ReceivedFrames {
-  private final int expected;
-  private byte[] bytes = new byte[0];
-  private int length;
-  private int[] ends = new int[8]; // where each frame's payload ends
+final class ReceivedFrames implements SessionFrames.Sink {
+  private long delivered; // the last sequence number handed on before this read
+  private byte[][] arrays = new byte[8][];
+  private int[] offsets = new int[8];
+  private int[] lengths = new int[8];
   private int frames;
+  private long duplicates;
+  private long highestAck;
+  private boolean pinged;
+  private boolean bye;
+  // frame(i)'s buffer; none between reads, so that no read's array is kept past it
+  private final ByteBuffer none = ByteBuffer.allocate(0);
+  private ByteBuffer view = none;
+
+  /** Starts a read whose frames follow {@code delivered}, the last sequence number handed on. */
+  void start(long delivered) {
+    this.delivered = delivered;
+    frames = 0;
+    duplicates = 0;
+    highestAck = 0;
+    pinged = false;
+    bye = false;
+  }
+
+  /** Forgets the read's payloads, which are not valid past it. */
+  void release() {
+    Arrays.fill(arrays, 0, frames, null);
+    view = none;
+  }
 
   /**
-   * @param readLength the read's length, about what the payloads will take
-   * @param maxFirstAllocation the most to allocate before the first payload shows its size
+   * A DATA frame: kept when it is the next in sequence, counted when it was received before.
+   *
+   * @throws ProtocolException when frames are missing before it
    */
-  ReceivedFrames(int readLength, int maxFirstAllocation) {
-    this.expected = Math.min(readLength, maxFirstAllocation);
+  @Override
+  public void data(long seq, long ack, byte[] bytes, int offset, int length) {
+    highestAck = Math.max(highestAck, ack);
+    long last = delivered + frames;
+    if (seq <= last) {
+      duplicates++;
+    } else if (seq == last + 1) {
+      add(bytes, offset, length);
+    } else {
+      throw new ProtocolException("frame " + seq + " after " + last);
+    }
   }
 
-  /** Appends the next frame's payload: {@code n} bytes of {@code from} from {@code offset}. */
-  void add(byte[] from, int offset, int n) {
-    if (bytes.length - length < n) {
-      bytes = Arrays.copyOf(bytes, Math.max(length + n, Math.max(expected, 2 * bytes.length)));
+  @Override
+  public void control(byte type, long ack) {
+    highestAck = Math.max(highestAck, ack);
+    if (type == SessionFrames.PING) {
+      pinged = true;
+    } else if (type == SessionFrames.BYE) {
+      bye = true;
     }
-    System.arraycopy(from, offset, bytes, length, n);
-    length += n;
-    if (frames == ends.length) {
-      ends = Arrays.copyOf(ends, 2 * frames);
-    }
-    ends[frames++] = length;
   }
 
+  private void add(byte[] bytes, int offset, int length) {
+    if (frames == arrays.length) {
+      arrays = Arrays.copyOf(arrays, 2 * frames);
+      offsets = Arrays.copyOf(offsets, 2 * frames);
+      lengths = Arrays.copyOf(lengths, 2 * frames);
+    }
+    arrays[frames] = bytes;
+    offsets[frames] = offset;
+    lengths[frames] = length;
+    frames++;
+  }
+
+  /** How many frames new to the receiver the read carried. */
   int frames() {
     return frames;
   }
 
-  long length() {
-    return length;
-  }
-
-  /** Every payload, joined. */
-  ByteBuffer all() {
-    return ByteBuffer.wrap(bytes, 0, length);
-  }
-
-  /** The payload of frame {@code i}. */
+  /**
+   * The payload of frame {@code i}, valid until the next call of this method: one buffer is
+   * repositioned from frame to frame while they lie in the same array.
+   */
   ByteBuffer frame(int i) {
-    int start = i == 0 ? 0 : ends[i - 1];
-    return ByteBuffer.wrap(bytes, start, ends[i] - start);
+    byte[] a = arrays[i];
+    if (view.array() != a) {
+      view = ByteBuffer.wrap(a);
+    }
+    view.limit(offsets[i] + lengths[i]).position(offsets[i]);
+    return view;
+  }
+
+  /** Frames of this read received before (sent again by the other side). */
+  long duplicates() {
+    return duplicates;
+  }
+
+  /** The highest acknowledgement any frame of the read carried (0 if none). */
+  long highestAck() {
+    return highestAck;
+  }
+
+  boolean pinged() {
+    return pinged;
+  }
+
+  boolean bye() {
+    return bye;
   }
 }

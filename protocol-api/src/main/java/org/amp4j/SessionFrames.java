@@ -22,20 +22,34 @@ final class SessionFrames {
   static final byte PONG = 4;
   static final byte BYE = 5;
 
-  private static final int DATA_HEADER = 1 + 8 + 8 + 4;
+  /** The length of a DATA frame's header, before its payload. */
+  static final int DATA_HEADER = 1 + 8 + 8 + 4;
 
-  private static final int CONTROL = 1 + 8;
+  /** The length of a control frame. */
+  static final int CONTROL = 1 + 8;
 
   private SessionFrames() {}
 
+  /** A whole DATA frame. */
   static byte[] data(long seq, long ack, byte[] payload) {
     byte[] frame = new byte[DATA_HEADER + payload.length];
-    frame[0] = DATA;
-    putLong(frame, 1, seq);
-    putLong(frame, 9, ack);
-    putInt(frame, 17, payload.length);
+    dataHeader(frame, seq, ack, payload.length);
     System.arraycopy(payload, 0, frame, DATA_HEADER, payload.length);
     return frame;
+  }
+
+  /** Writes the header of a DATA frame into the first {@link #DATA_HEADER} bytes of {@code to}. */
+  static void dataHeader(byte[] to, long seq, long ack, int payloadLength) {
+    to[0] = DATA;
+    putLong(to, 1, seq);
+    putLong(to, 9, ack);
+    putInt(to, 17, payloadLength);
+  }
+
+  /** Writes a control frame into the first {@link #CONTROL} bytes of {@code to}. */
+  static void control(byte[] to, byte type, long ack) {
+    to[0] = type;
+    putLong(to, 1, ack);
   }
 
   private static void putLong(byte[] to, int at, long v) {
@@ -61,8 +75,11 @@ final class SessionFrames {
         | (from[at + 3] & 0xFF);
   }
 
+  /** A whole control frame. */
   static byte[] control(byte type, long ack) {
-    return ByteBuffer.allocate(CONTROL).put(type).putLong(ack).array();
+    byte[] frame = new byte[CONTROL];
+    control(frame, type, ack);
+    return frame;
   }
 
   /** What a parser hands on. */
@@ -120,6 +137,7 @@ final class SessionFrames {
           if (header.get(0) != DATA) {
             sink.control(header.get(0), header.getLong(1));
             header.clear();
+            wholeFramesAfter(in, sink);
             continue;
           }
           int length = header.getInt(17);
@@ -143,7 +161,15 @@ final class SessionFrames {
           long ack = header.getLong(9);
           header.clear();
           sink.data(seq, ack, done, 0, done.length);
+          wholeFramesAfter(in, sink);
         }
+      }
+    }
+
+    /** Once a frame split across reads is complete, the frames after it may lie whole again. */
+    private void wholeFramesAfter(ByteBuffer in, Sink sink) {
+      if (in.hasArray()) {
+        wholeFrames(in, sink);
       }
     }
 

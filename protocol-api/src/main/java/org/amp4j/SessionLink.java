@@ -36,8 +36,7 @@ final class SessionLink implements Connection {
    */
   static final Duration ACK_DELAY = Duration.ofMillis(5);
 
-  /** The received frames of one read are handed to the peer together up to this many bytes. */
-  private static final int MAX_JOINED_BYTES = 1 << 20;
+  private static final byte[] NO_BYTES = new byte[0];
 
   /** One frame written by the peer and not yet acknowledged. */
   private static final class Out {
@@ -57,6 +56,22 @@ final class SessionLink implements Connection {
       this.call = call;
       this.tag = tag;
       this.idempotent = idempotent;
+    }
+  }
+
+  /**
+   * A peer that takes the frames of one read together, so that it batches their answers and calls
+   * as it does for a read without a session. A peer that is only a {@link ConnectionHandler} gets
+   * them one by one.
+   */
+  interface FramesHandler extends ConnectionHandler {
+    /** The frames of one read, valid only during the call. */
+    void onFrames(ReceivedFrames frames);
+
+    /** Not called: the session hands on frames ({@link #onFrames}). */
+    @Override
+    default void onBytes(ByteBuffer data) {
+      throw new UnsupportedOperationException("a session hands its peer frames, not bytes");
     }
   }
 
@@ -85,6 +100,9 @@ final class SessionLink implements Connection {
   private final java.util.LinkedHashMap<String, Out> unanswered = new java.util.LinkedHashMap<>();
   private Connection physical;
   private SessionFrames.Parser parser;
+  private ReceivedFrames received; // of the reads of the current connection, with its parser
+  // the header of the frame being sent (under the lock): connections do not keep it
+  private final byte[] header = new byte[SessionFrames.DATA_HEADER];
   private String lastAddress = "session";
   private long nextSeq = 1;
   private volatile long delivered;
@@ -156,7 +174,7 @@ final class SessionLink implements Connection {
 
   /** An answer or error: never refused, as it is bounded by the calls received. */
   @Override
-  public void write(byte[] frame) {
+  public synchronized void write(byte[] frame) {
     enqueue(new Out(frame, false, null, false));
   }
 
@@ -170,6 +188,8 @@ final class SessionLink implements Connection {
    * @throws LimitExceededException when the queue stays full (at once, or after waiting)
    */
   void writeCall(byte[] frame, String tag, boolean idempotent, CompletionStage<?> done) {
+    Out out = new Out(frame, true, tag, idempotent);
+    out.tracked = idempotent && tag != null && done != null;
     synchronized (this) {
       long deadline = full(frame.length) ? System.nanoTime() + config.overflowWait().toNanos() : 0;
       while (full(frame.length)) {
@@ -196,12 +216,10 @@ final class SessionLink implements Connection {
           throw new LimitExceededException("interrupted waiting for room in the session queue");
         }
       }
+      enqueue(out);
       queuedCalls++;
       queuedBytes += frame.length;
     }
-    Out out = new Out(frame, true, tag, idempotent);
-    out.tracked = idempotent && tag != null && done != null;
-    enqueue(out);
     if (out.tracked) {
       done.whenComplete((r, t) -> settled(out));
     }
@@ -218,30 +236,42 @@ final class SessionLink implements Connection {
         || (queuedCalls > 0 && queuedBytes + bytes > config.maxQueuedBytes());
   }
 
+  /**
+   * Numbers a frame and keeps it until acknowledged, and sends it now if a connection is there.
+   * Caller holds the lock.
+   */
   private void enqueue(Out out) {
-    Connection target;
-    byte[] bytes;
-    synchronized (this) {
-      if (closed) {
-        throw new ConnectionLostException("session " + id + " is closed");
-      }
-      out.seq = nextSeq++;
-      pending.add(out);
-      if (physical == null) {
-        return;
-      }
-      target = physical;
+    if (closed) {
+      throw new ConnectionLostException("session " + id + " is closed");
+    }
+    out.seq = nextSeq++;
+    pending.add(out);
+    if (physical != null) {
       out.written = true;
       lastAckSent = delivered;
-      bytes = SessionFrames.data(out.seq, lastAckSent, out.frame);
-      send(target, bytes);
+      sendData(physical, out);
     }
   }
 
-  /** Writes to a connection; a connection that cannot take it is closed, and replay covers it. */
-  private void send(Connection target, byte[] bytes) {
+  /** Sends a frame with the acknowledgement {@link #lastAckSent}. Caller holds the lock. */
+  private void sendData(Connection target, Out out) {
+    SessionFrames.dataHeader(header, out.seq, lastAckSent, out.frame.length);
+    send(target, SessionFrames.DATA_HEADER, out.frame);
+  }
+
+  /** Sends a control frame. Caller holds the lock. */
+  private void sendControl(Connection target, byte type, long ack) {
+    SessionFrames.control(header, type, ack);
+    send(target, SessionFrames.CONTROL, NO_BYTES);
+  }
+
+  /**
+   * Writes {@code headerLength} bytes of {@link #header}, then {@code payload}, to a connection; a
+   * connection that cannot take them is closed, and replay covers it. Caller holds the lock.
+   */
+  private void send(Connection target, int headerLength, byte[] payload) {
     try {
-      target.write(bytes);
+      target.write(header, headerLength, payload);
     } catch (AmpException e) {
       log.debug("session {}: write failed, dropping the connection: {}", id, e.getMessage());
       target.close();
@@ -268,7 +298,7 @@ final class SessionLink implements Connection {
   public void close() {
     synchronized (this) {
       if (!closed && physical != null) {
-        send(physical, SessionFrames.control(SessionFrames.BYE, delivered));
+        sendControl(physical, SessionFrames.BYE, delivered);
       }
     }
     end(null);
@@ -324,6 +354,7 @@ final class SessionLink implements Connection {
       physical = connection;
       lastAddress = connection.remoteAddress();
       parser = new SessionFrames.Parser(maxPayload);
+      received = new ReceivedFrames();
       lastHeard = System.nanoTime();
       acknowledged(peerReceived);
       lastAckSent = delivered;
@@ -332,7 +363,7 @@ final class SessionLink implements Connection {
           replayed++;
         }
         out.written = true;
-        send(connection, SessionFrames.data(out.seq, lastAckSent, out.frame));
+        sendData(connection, out);
       }
       if (readingPaused) {
         connection.setReadingPaused(true);
@@ -366,66 +397,46 @@ final class SessionLink implements Connection {
   /** Bytes from the connection under the session (its I/O thread). */
   void onBytes(Connection connection, ByteBuffer data) {
     SessionFrames.Parser p;
+    ReceivedFrames read;
     synchronized (this) {
       if (physical != connection) {
         return; // a replaced connection's last bytes
       }
       p = parser;
+      read = received;
     }
     lastHeard = System.nanoTime();
-    ReceivedFrames received = new ReceivedFrames(data.remaining(), MAX_JOINED_BYTES);
-    List<Byte> pings = new ArrayList<>();
-    boolean[] bye = new boolean[1];
-    long[] ackOfRead = {0}; // the highest acknowledgement the frames of this read carry
+    read.start(delivered);
     try {
-      p.feed(
-          data,
-          new SessionFrames.Sink() {
-            @Override
-            public void data(long seq, long ack, byte[] bytes, int offset, int length) {
-              ackOfRead[0] = Math.max(ackOfRead[0], ack);
-              long last = delivered + received.frames();
-              if (seq <= last) {
-                counters.duplicates.incrementAndGet();
-              } else if (seq == last + 1) {
-                received.add(bytes, offset, length);
-              } else {
-                throw new ProtocolException("session " + id + ": frame " + seq + " after " + last);
-              }
-            }
-
-            @Override
-            public void control(byte type, long ack) {
-              ackOfRead[0] = Math.max(ackOfRead[0], ack);
-              if (type == SessionFrames.PING) {
-                pings.add(type);
-              } else if (type == SessionFrames.BYE) {
-                bye[0] = true;
-              }
-            }
-          });
-    } catch (ProtocolException e) {
-      log.warn("session {}: dropping the connection: {}", id, e.getMessage());
-      connection.close();
-    }
-    // Acknowledgements are cumulative: the read's highest one frees all that any of its frames
-    // would, under one lock, and none when it frees nothing new.
-    if (ackOfRead[0] > acknowledgedUpTo) {
-      acknowledgedLocked(ackOfRead[0]);
-    }
-    if (received.frames() > 1 && received.length() <= MAX_JOINED_BYTES) {
-      // One hand-over for the frames of this read, so that the peer batches their answers and
-      // calls as it does without a session. Payloads are whole codec frames: joined, they decode
-      // to the same messages.
-      delivered += received.frames();
-      peer.onBytes(received.all());
-    } else {
-      for (int i = 0; i < received.frames(); i++) {
-        delivered++;
-        peer.onBytes(received.frame(i));
+      try {
+        p.feed(data, read);
+      } catch (ProtocolException e) {
+        log.warn("session {}: dropping the connection: {}", id, e.getMessage());
+        connection.close();
       }
+      if (read.duplicates() > 0) {
+        counters.duplicates.addAndGet(read.duplicates());
+      }
+      // Acknowledgements are cumulative: the read's highest one frees all that any of its frames
+      // would, under one lock, and none when it frees nothing new.
+      if (read.highestAck() > acknowledgedUpTo) {
+        acknowledgedLocked(read.highestAck());
+      }
+      int frames = read.frames();
+      delivered += frames;
+      if (peer instanceof FramesHandler together) {
+        if (frames > 0) {
+          together.onFrames(read);
+        }
+      } else {
+        for (int i = 0; i < frames; i++) {
+          peer.onBytes(read.frame(i));
+        }
+      }
+    } finally {
+      read.release();
     }
-    if (bye[0]) {
+    if (read.bye()) {
       log.debug("session {}: ended by the other side", id);
       end(null);
       return;
@@ -434,9 +445,9 @@ final class SessionLink implements Connection {
       if (physical != connection) {
         return;
       }
-      if (!pings.isEmpty()) {
+      if (read.pinged()) {
         lastAckSent = delivered;
-        send(connection, SessionFrames.control(SessionFrames.PONG, delivered));
+        sendControl(connection, SessionFrames.PONG, delivered);
       } else if (delivered > lastAckSent && !ackDue) {
         // An answer or call written meanwhile carries the acknowledgement; only when none does
         // is it sent on its own, so that a request and its answer cost no extra frames.
@@ -452,7 +463,7 @@ final class SessionLink implements Connection {
     ackDue = false;
     if (physical != null && !closed && delivered > lastAckSent) {
       lastAckSent = delivered;
-      send(physical, SessionFrames.control(SessionFrames.ACK, delivered));
+      sendControl(physical, SessionFrames.ACK, delivered);
     }
   }
 
@@ -564,7 +575,7 @@ final class SessionLink implements Connection {
             TimeUnit.NANOSECONDS.toMillis(silent));
         counters.heartbeatTimeouts.incrementAndGet();
       } else {
-        send(c, SessionFrames.control(SessionFrames.PING, delivered));
+        sendControl(c, SessionFrames.PING, delivered);
         return;
       }
     }

@@ -1,6 +1,7 @@
 package org.amp4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -8,24 +9,87 @@ import org.junit.jupiter.api.Test;
 
 class ReceivedFramesTest {
 
+  private static final byte[] SOURCE =
+      "xxabcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.US_ASCII);
+
   private static String text(ByteBuffer b) {
     return StandardCharsets.US_ASCII.decode(b).toString();
   }
 
   @Test
-  void payloads_areKeptInOrder_joinedOrOneByOne_beyondTheFirstAllocation() {
-    ReceivedFrames r = new ReceivedFrames(1_000, 4);
-    byte[] source = "xxabcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.US_ASCII);
+  void payloads_areKeptInOrder_whereTheyLie_pastTheFirstEightFrames() {
+    ReceivedFrames r = new ReceivedFrames();
+    r.start(0);
     for (int i = 0; i < 12; i++) {
-      r.add(source, 2 + 2 * i, 2); // ab, cd, ..., wx: past the first 4 bytes and 8 frames
+      r.data(i + 1, i, SOURCE, 2 + 2 * i, 2); // ab, cd, ..., wx
     }
-    r.add(source, 0, 0); // an empty payload is a frame too
+    byte[] split = {'y', 'z'}; // a frame the parser collected in an array of its own
+    r.data(13, 5, split, 0, 2);
+    r.data(14, 0, SOURCE, 0, 0); // an empty payload is a frame too
 
-    assertThat(r.frames()).isEqualTo(13);
-    assertThat(r.length()).isEqualTo(24);
-    assertThat(text(r.all())).isEqualTo("abcdefghijklmnopqrstuvwx");
+    assertThat(r.frames()).isEqualTo(14);
+    assertThat(r.highestAck()).isEqualTo(11);
     assertThat(text(r.frame(0))).isEqualTo("ab");
+    assertThat(r.frame(0).array()).isSameAs(SOURCE); // not copied
     assertThat(text(r.frame(11))).isEqualTo("wx");
-    assertThat(r.frame(12).remaining()).isZero();
+    assertThat(r.frame(12).array()).isSameAs(split);
+    assertThat(text(r.frame(12))).isEqualTo("yz");
+    assertThat(r.frame(13).remaining()).isZero();
+    assertThat(text(r.frame(1))).isEqualTo("cd"); // back to the first array
+  }
+
+  @Test
+  void framesReceivedBefore_areCounted_andNotKept() {
+    ReceivedFrames r = new ReceivedFrames();
+    r.start(5);
+    r.data(4, 0, SOURCE, 2, 2);
+    r.data(5, 0, SOURCE, 4, 2);
+    r.data(6, 0, SOURCE, 6, 2);
+    r.data(6, 0, SOURCE, 8, 2);
+
+    assertThat(r.duplicates()).isEqualTo(3);
+    assertThat(r.frames()).isEqualTo(1);
+    assertThat(text(r.frame(0))).isEqualTo("ef");
+  }
+
+  @Test
+  void aFrameAfterAGap_isAProtocolError() {
+    ReceivedFrames r = new ReceivedFrames();
+    r.start(5);
+    r.data(6, 0, SOURCE, 2, 2);
+    assertThatThrownBy(() -> r.data(8, 0, SOURCE, 4, 2))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessage("frame 8 after 6");
+    assertThat(r.frames()).isEqualTo(1);
+  }
+
+  @Test
+  void controlFrames_carryAcknowledgements_andAreNoted() {
+    ReceivedFrames r = new ReceivedFrames();
+    r.start(0);
+    r.control(SessionFrames.ACK, 7);
+    assertThat(r.pinged()).isFalse();
+    assertThat(r.bye()).isFalse();
+    r.control(SessionFrames.PING, 3);
+    r.control(SessionFrames.BYE, 9);
+    assertThat(r.highestAck()).isEqualTo(9);
+    assertThat(r.pinged()).isTrue();
+    assertThat(r.bye()).isTrue();
+  }
+
+  @Test
+  void aNewRead_startsAfresh_fromWhatWasDelivered() {
+    ReceivedFrames r = new ReceivedFrames();
+    r.start(0);
+    r.data(1, 4, SOURCE, 2, 2);
+    r.control(SessionFrames.PING, 4);
+    r.release();
+
+    r.start(1);
+    assertThat(r.frames()).isZero();
+    assertThat(r.highestAck()).isZero();
+    assertThat(r.pinged()).isFalse();
+    r.data(2, 0, SOURCE, 4, 2);
+    assertThat(text(r.frame(0))).isEqualTo("cd");
   }
 }

@@ -1,0 +1,146 @@
+package org.amp4j;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.amp4j.spi.Connection;
+import org.amp4j.spi.ConnectionHandler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The frames of one read go to the peer together, in place, and what the session writes reaches the
+ * connection as whole frames: the header written before the kept frame, never the header array
+ * itself.
+ */
+class SessionLinkFramesTest {
+
+  /** A connection that joins what is written to it, copying header and frame at once. */
+  private static final class Wire implements Connection {
+    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    @Override
+    public void start(ConnectionHandler handler) {}
+
+    @Override
+    public void write(byte[] data) {
+      bytes.writeBytes(data);
+    }
+
+    @Override
+    public void write(byte[] header, int headerLength, byte[] data) {
+      bytes.write(header, 0, headerLength);
+      bytes.writeBytes(data);
+    }
+
+    @Override
+    public void setReadingPaused(boolean paused) {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String remoteAddress() {
+      return "wire";
+    }
+  }
+
+  /** Each read's frames as text, and whether each lay in the read's own array. */
+  private final List<List<String>> reads = new ArrayList<>();
+
+  private final List<List<Boolean>> inPlace = new ArrayList<>();
+  private byte[] readArray;
+  private final Wire wire = new Wire();
+  private final SessionLink link =
+      new SessionLink(
+          "s1",
+          new byte[16],
+          "amp",
+          List.of(),
+          PeerConfig.builder().session(SessionConfig.builder().enabled(true).build()).build(),
+          (l, cause) -> {});
+
+  SessionLinkFramesTest() {
+    link.start(
+        new SessionLink.FramesHandler() {
+          @Override
+          public void onFrames(ReceivedFrames frames) {
+            List<String> texts = new ArrayList<>();
+            List<Boolean> places = new ArrayList<>();
+            for (int i = 0; i < frames.frames(); i++) {
+              ByteBuffer frame = frames.frame(i);
+              places.add(frame.array() == readArray);
+              texts.add(US_ASCII.decode(frame).toString());
+            }
+            reads.add(texts);
+            inPlace.add(places);
+          }
+
+          @Override
+          public void onClosed(Throwable cause) {}
+        });
+    link.attach(wire, 0);
+  }
+
+  @AfterEach
+  void close() {
+    link.end(null);
+  }
+
+  private static byte[] frame(long seq, String payload) {
+    return SessionFrames.data(seq, 0, payload.getBytes(US_ASCII));
+  }
+
+  private void read(byte[] bytes) {
+    readArray = bytes;
+    link.onBytes(wire, ByteBuffer.wrap(bytes));
+  }
+
+  private static byte[] join(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void theFramesOfOneRead_goTogether_wholeOnesInPlace_aSplitOneOnceComplete() {
+    byte[] third = frame(3, "three");
+    int cut = 25; // inside the third frame's payload
+    read(join(frame(1, "one"), frame(2, "two"), Arrays.copyOf(third, cut)));
+    read(join(Arrays.copyOfRange(third, cut, third.length), frame(4, "four")));
+
+    assertThat(reads).containsExactly(List.of("one", "two"), List.of("three", "four"));
+    // the split frame was collected in an array of the parser's; the others were not copied
+    assertThat(inPlace).containsExactly(List.of(true, true), List.of(false, true));
+    assertThat(link.delivered()).isEqualTo(4);
+  }
+
+  @Test
+  void framesReceivedBefore_areDroppedAndCounted() {
+    read(join(frame(1, "one"), frame(2, "two")));
+    read(join(frame(2, "two"), frame(3, "three")));
+
+    assertThat(reads).containsExactly(List.of("one", "two"), List.of("three"));
+    assertThat(link.counters().snapshot("s1", true).duplicatesDropped()).isEqualTo(1);
+  }
+
+  @Test
+  void writtenFrames_carryTheirHeaders_withTheAcknowledgementOfTheTimeOfWriting() {
+    link.write("abc".getBytes(US_ASCII));
+    read(frame(1, "one"));
+    link.write("de".getBytes(US_ASCII));
+
+    assertThat(wire.bytes.toByteArray())
+        .isEqualTo(
+            join(
+                SessionFrames.data(1, 0, "abc".getBytes(US_ASCII)),
+                SessionFrames.data(2, 1, "de".getBytes(US_ASCII))));
+  }
+}
