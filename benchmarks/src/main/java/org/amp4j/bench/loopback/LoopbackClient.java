@@ -1,13 +1,15 @@
 package org.amp4j.bench.loopback;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Runs workloads against one running server, one after another in this JVM, and prints one JSON
- * line of results per workload (see {@link RunResult}). Before the first, it runs workload c for
- * {@code JIT_WARMUP_MS} and discards the result, so that the code all workloads share is compiled
- * before any is measured. Exits with status 1 if a run fails, whatever threads the system left
- * running.
+ * line of results per workload (see {@link RunResult}). Before the first, it runs the workloads in
+ * turn for {@code JIT_WARMUP_MS} in all and discards the results ({@link #warmUpTheJit}), so that
+ * the code of every workload is compiled before any is measured. Exits with status 1 if a run
+ * fails, whatever threads the system left running.
  *
  * <pre>
  * java -cp ... org.amp4j.bench.loopback.LoopbackClient SYSTEM PORT METER_PORT WORKLOADS \
@@ -18,7 +20,29 @@ import java.time.Duration;
  * server's {@link MeterChannel}.
  */
 public final class LoopbackClient {
+  /** How many times the JIT warm-up runs through the workloads. */
+  static final int JIT_PASSES = 2;
+
   private LoopbackClient() {}
+
+  /**
+   * Runs the workloads in turn, {@link #JIT_PASSES} times, for {@code total} in all, and discards
+   * the results: the code that only one workload runs (such as one call per read, in a) is compiled
+   * too, and with what the others run in its profile, before any workload is measured.
+   */
+  static void warmUpTheJit(
+      String system, int port, int meterPort, List<Workload> workloads, Duration total)
+      throws Exception {
+    if (total.isZero()) {
+      return;
+    }
+    Duration slice = total.dividedBy((long) JIT_PASSES * workloads.size());
+    for (int pass = 0; pass < JIT_PASSES; pass++) {
+      for (Workload w : workloads) {
+        LoadRun.run(system, port, meterPort, w, slice, Duration.ZERO);
+      }
+    }
+  }
 
   /** Runs the workloads; see the class comment for the arguments. */
   public static void main(String[] args) {
@@ -35,11 +59,10 @@ public final class LoopbackClient {
       Duration jitWarmup = Duration.ofMillis(Long.parseLong(args[4]));
       Duration warmup = Duration.ofMillis(Long.parseLong(args[5]));
       Duration measure = Duration.ofMillis(Long.parseLong(args[6]));
-      if (!jitWarmup.isZero()) {
-        LoadRun.run(system, port, meterPort, Workload.C, jitWarmup, Duration.ZERO);
-      }
-      for (String w : args[3].split(",")) {
-        RunResult result = LoadRun.run(system, port, meterPort, Workload.of(w), warmup, measure);
+      List<Workload> workloads = Arrays.stream(args[3].split(",")).map(Workload::of).toList();
+      warmUpTheJit(system, port, meterPort, workloads, jitWarmup);
+      for (Workload w : workloads) {
+        RunResult result = LoadRun.run(system, port, meterPort, w, warmup, measure);
         System.out.println(result.toJson());
         System.out.flush();
       }
