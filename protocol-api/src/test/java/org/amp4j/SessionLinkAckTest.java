@@ -58,14 +58,7 @@ class SessionLinkAckTest {
 
   private final Recorder wire = new Recorder();
   private final List<byte[]> received = Collections.synchronizedList(new ArrayList<>());
-  private final SessionLink link =
-      new SessionLink(
-          "s1",
-          new byte[16],
-          "amp",
-          List.of(),
-          PeerConfig.builder().session(SessionConfig.builder().enabled(true).build()).build(),
-          (l, cause) -> {});
+  private final SessionLink link = TestSessionLinks.withDefaults("s1");
 
   SessionLinkAckTest() {
     link.start(

@@ -56,14 +56,7 @@ class SessionLinkFramesTest {
   private final List<List<Boolean>> inPlace = new ArrayList<>();
   private byte[] readArray;
   private final Wire wire = new Wire();
-  private final SessionLink link =
-      new SessionLink(
-          "s1",
-          new byte[16],
-          "amp",
-          List.of(),
-          PeerConfig.builder().session(SessionConfig.builder().enabled(true).build()).build(),
-          (l, cause) -> {});
+  private final SessionLink link = TestSessionLinks.withDefaults("s1");
 
   SessionLinkFramesTest() {
     link.start(

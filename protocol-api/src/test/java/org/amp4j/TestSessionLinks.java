@@ -1,0 +1,19 @@
+package org.amp4j;
+
+import java.util.List;
+
+/** Session links for unit tests, not attached to anything yet. */
+final class TestSessionLinks {
+  private TestSessionLinks() {}
+
+  /** A link with the default session settings, speaking AMP, whose owner ignores what happens. */
+  static SessionLink withDefaults(String id) {
+    return new SessionLink(
+        id,
+        new byte[16],
+        "amp",
+        List.of(),
+        PeerConfig.builder().session(SessionConfig.builder().enabled(true).build()).build(),
+        (l, cause) -> {});
+  }
+}
