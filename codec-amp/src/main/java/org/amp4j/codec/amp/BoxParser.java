@@ -129,6 +129,9 @@ final class BoxParser {
    * @throws ProtocolException if a declared length is over its limit
    */
   RawBox next(ByteBuffer in) {
+    if (!in.hasRemaining()) {
+      return null; // nothing completes without input: no box is allocated to find that out
+    }
     if (in.hasArray() && atBoxBoundary()) {
       RawBox whole = wholeBox(in);
       if (whole != null) {
