@@ -2,8 +2,6 @@ package org.amp4j;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -38,24 +36,18 @@ final class SessionLink implements Connection {
 
   private static final byte[] NO_BYTES = new byte[0];
 
-  /** One frame written by the peer and not yet acknowledged. */
-  private static final class Out {
-    long seq;
+  /**
+   * An idempotent call with a tag, kept after its acknowledgement until settled (see writeCall).
+   */
+  static final class Tracked {
     final byte[] frame;
-    final boolean call;
-    final String tag; // a call's tag; null for answers, errors and calls without answer
-    final boolean idempotent;
-    boolean written; // written to some connection of this session at least once
-    // an idempotent call kept after its acknowledgement until settled (see writeCall)
-    boolean tracked;
-    // a tracked call whose caller has its answer, or gave up on it: never sent again
+    final String tag;
+    // the caller has its answer, or gave up on it: never sent again (under the session's lock)
     boolean settled;
 
-    Out(byte[] frame, boolean call, String tag, boolean idempotent) {
+    Tracked(byte[] frame, String tag) {
       this.frame = frame;
-      this.call = call;
       this.tag = tag;
-      this.idempotent = idempotent;
     }
   }
 
@@ -93,18 +85,21 @@ final class SessionLink implements Connection {
   private final List<String> extensions;
   private ConnectionHandler peer;
 
-  private final ArrayDeque<Out> pending = new ArrayDeque<>();
+  private Unacknowledged pending = new Unacknowledged();
+  // The frames up to this sequence number were written to some connection of this session: the
+  // frames written while detached are the last ones, and the next attach writes them all.
+  private long writtenUpTo;
   // Idempotent calls the other side acknowledged but whose answer has not come yet, by tag, in
   // sequence order: sent again on a replacing session (see replace). Only calls written with
   // writeCall(frame, tag, true, done) are kept, until done completes.
-  private final java.util.LinkedHashMap<String, Out> unanswered = new java.util.LinkedHashMap<>();
+  private final java.util.LinkedHashMap<String, Tracked> unanswered =
+      new java.util.LinkedHashMap<>();
   private Connection physical;
   private SessionFrames.Parser parser;
   private ReceivedFrames received; // of the reads of the current connection, with its parser
   // the header of the frame being sent (under the lock): connections do not keep it
   private final byte[] header = new byte[SessionFrames.DATA_HEADER];
   private String lastAddress = "session";
-  private long nextSeq = 1;
   private volatile long delivered;
   // The highest acknowledgement received (written under the lock): a read whose frames carry no
   // higher one needs not take the lock for them.
@@ -175,7 +170,7 @@ final class SessionLink implements Connection {
   /** An answer or error: never refused, as it is bounded by the calls received. */
   @Override
   public synchronized void write(byte[] frame) {
-    enqueue(new Out(frame, false, null, false));
+    enqueue(frame, false, null, false, null);
   }
 
   /**
@@ -188,8 +183,7 @@ final class SessionLink implements Connection {
    * @throws LimitExceededException when the queue stays full (at once, or after waiting)
    */
   void writeCall(byte[] frame, String tag, boolean idempotent, CompletionStage<?> done) {
-    Out out = new Out(frame, true, tag, idempotent);
-    out.tracked = idempotent && tag != null && done != null;
+    Tracked tracked = idempotent && tag != null && done != null ? new Tracked(frame, tag) : null;
     synchronized (this) {
       long deadline = full(frame.length) ? System.nanoTime() + config.overflowWait().toNanos() : 0;
       while (full(frame.length)) {
@@ -216,19 +210,19 @@ final class SessionLink implements Connection {
           throw new LimitExceededException("interrupted waiting for room in the session queue");
         }
       }
-      enqueue(out);
+      enqueue(frame, true, tag, idempotent, tracked);
       queuedCalls++;
       queuedBytes += frame.length;
     }
-    if (out.tracked) {
-      done.whenComplete((r, t) -> settled(out));
+    if (tracked != null) {
+      done.whenComplete((r, t) -> settled(tracked));
     }
   }
 
   /** The caller of an idempotent call has its answer (or gave up): it is never sent again. */
-  private synchronized void settled(Out out) {
-    out.settled = true;
-    unanswered.remove(out.tag, out);
+  private synchronized void settled(Tracked call) {
+    call.settled = true;
+    unanswered.remove(call.tag, call);
   }
 
   private boolean full(int bytes) {
@@ -237,26 +231,26 @@ final class SessionLink implements Connection {
   }
 
   /**
-   * Numbers a frame and keeps it until acknowledged, and sends it now if a connection is there.
-   * Caller holds the lock.
+   * Numbers a frame and keeps it until acknowledged (see {@link Unacknowledged#add}), and sends it
+   * now if a connection is there. Caller holds the lock.
    */
-  private void enqueue(Out out) {
+  private void enqueue(
+      byte[] frame, boolean call, String tag, boolean idempotent, Tracked tracked) {
     if (closed) {
       throw new ConnectionLostException("session " + id + " is closed");
     }
-    out.seq = nextSeq++;
-    pending.add(out);
+    long seq = pending.add(frame, call, tag, idempotent, tracked);
     if (physical != null) {
-      out.written = true;
+      writtenUpTo = seq;
       lastAckSent = delivered;
-      sendData(physical, out);
+      sendData(physical, seq, frame);
     }
   }
 
   /** Sends a frame with the acknowledgement {@link #lastAckSent}. Caller holds the lock. */
-  private void sendData(Connection target, Out out) {
-    SessionFrames.dataHeader(header, out.seq, lastAckSent, out.frame.length);
-    send(target, SessionFrames.DATA_HEADER, out.frame);
+  private void sendData(Connection target, long seq, byte[] frame) {
+    SessionFrames.dataHeader(header, seq, lastAckSent, frame.length);
+    send(target, SessionFrames.DATA_HEADER, frame);
   }
 
   /** Sends a control frame. Caller holds the lock. */
@@ -358,13 +352,14 @@ final class SessionLink implements Connection {
       lastHeard = System.nanoTime();
       acknowledged(peerReceived);
       lastAckSent = delivered;
-      for (Out out : pending) {
-        if (out.written) {
+      for (int i = 0, n = pending.size(); i < n; i++) {
+        long seq = pending.seq(i);
+        if (seq <= writtenUpTo) {
           replayed++;
         }
-        out.written = true;
-        sendData(connection, out);
+        sendData(connection, seq, pending.frame(i));
       }
+      writtenUpTo = pending.firstSeq() + pending.size() - 1;
       if (readingPaused) {
         connection.setReadingPaused(true);
       }
@@ -479,16 +474,17 @@ final class SessionLink implements Connection {
       acknowledgedUpTo = ack;
     }
     boolean freed = false;
-    while (!pending.isEmpty() && pending.peekFirst().seq <= ack) {
-      Out out = pending.pollFirst();
-      if (out.call) {
+    while (pending.size() > 0 && pending.firstSeq() <= ack) {
+      if (pending.call(0)) {
         queuedCalls--;
-        queuedBytes -= out.frame.length;
+        queuedBytes -= pending.frame(0).length;
         freed = true;
-        if (out.tracked && !out.settled) {
-          unanswered.put(out.tag, out);
+        Tracked tracked = pending.tracked(0);
+        if (tracked != null && !tracked.settled) {
+          unanswered.put(tracked.tag, tracked);
         }
       }
+      pending.removeFirst();
     }
     if (freed) {
       notifyAll();
@@ -505,34 +501,36 @@ final class SessionLink implements Connection {
    */
   synchronized Set<String> replace(
       String newId, byte[] newToken, java.util.function.Predicate<String> awaited) {
-    Set<String> kept = new java.util.HashSet<>();
-    ArrayDeque<Out> keep = new ArrayDeque<>();
-    queuedCalls = 0;
-    queuedBytes = 0;
-    long seq = 1;
+    Unacknowledged keep = new Unacknowledged();
     // the acknowledged ones are older than anything still pending: they go first, in order
-    List<Out> candidates = new ArrayList<>(unanswered.values());
-    unanswered.clear();
-    candidates.addAll(pending);
-    for (Out out : candidates) {
-      // a call whose answer already came (awaited says no) must not go out again
-      if (out.call
-          && (!out.written || out.idempotent)
-          && !out.settled
-          && (out.tag == null || awaited.test(out.tag))) {
-        out.seq = seq++;
-        out.written = false;
-        keep.add(out);
-        if (out.tag != null) {
-          kept.add(out.tag);
-        }
-        queuedCalls++;
-        queuedBytes += out.frame.length;
+    for (Tracked call : unanswered.values()) {
+      if (!call.settled && awaited.test(call.tag)) {
+        keep.add(call.frame, true, call.tag, true, call);
       }
     }
-    pending.clear();
-    pending.addAll(keep);
-    nextSeq = seq;
+    unanswered.clear();
+    for (int i = 0; i < pending.size(); i++) {
+      Tracked tracked = pending.tracked(i);
+      String tag = pending.tag(i);
+      // a call whose answer already came (awaited says no) must not go out again
+      if (pending.call(i)
+          && (pending.seq(i) > writtenUpTo || pending.idempotent(i))
+          && (tracked == null || !tracked.settled)
+          && (tag == null || awaited.test(tag))) {
+        keep.add(pending.frame(i), true, tag, pending.idempotent(i), tracked);
+      }
+    }
+    pending = keep;
+    writtenUpTo = 0; // none of them went out on the new session yet
+    Set<String> kept = new java.util.HashSet<>();
+    queuedCalls = keep.size();
+    queuedBytes = 0;
+    for (int i = 0; i < keep.size(); i++) {
+      queuedBytes += keep.frame(i).length;
+      if (keep.tag(i) != null) {
+        kept.add(keep.tag(i));
+      }
+    }
     delivered = 0;
     lastAckSent = 0;
     acknowledgedUpTo = 0; // the new session numbers its frames from 1 again
