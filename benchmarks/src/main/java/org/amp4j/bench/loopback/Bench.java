@@ -24,9 +24,10 @@ import java.util.concurrent.TimeUnit;
  *       [--systems a,b,...] [--out DIR]
  * </pre>
  *
- * <p>Defaults (the full run): 3 rounds; per system 5 s of JIT warm-up, then per workload 2 s
- * warm-up and 6 s measured; every system; {@code benchmarks/results}. {@code --quick}: 1 round, 6 s
- * JIT warm-up, 0.5 s warm-up and 2 s measured per workload.
+ * <p>Defaults (the full run): 3 rounds; per system 4 s of JIT warm-up and on until the JIT
+ * compilers are quiet (up to {@link LoopbackClient#SETTLE_LIMIT} more), then per workload 1.5 s
+ * warm-up and 5 s measured; every system; {@code benchmarks/results}. {@code --quick}: 1 round, the
+ * same JIT warm-up, 0.5 s warm-up and 2 s measured per workload.
  *
  * <p>Every server and client JVM, whatever the system, runs with the same fixed heap, touched in
  * full at start ({@link #HEAP_OPTIONS}): a heap that grows during a run of a few seconds makes the
@@ -86,7 +87,7 @@ public final class Bench {
       for (RunResult r : runClient(system, ports)) {
         System.err.printf(
             "round %d %-18s %s: %,12.0f calls/s%s  B/call client %.0f server %.0f"
-                + "  CPU µs/call client %.2f server %.2f%s%n",
+                + "  CPU µs/call client %.2f server %.2f  JIT ms client %d server %d%s%n",
             round,
             system,
             r.workload(),
@@ -98,6 +99,8 @@ public final class Bench {
             r.serverBytesPerCall(),
             r.clientCpuMicrosPerCall(),
             r.serverCpuMicrosPerCall(),
+            r.clientCompileMillis(),
+            r.serverCompileMillis(),
             r.errors() > 0 ? "  ERRORS " + r.errors() : "");
         results.add(r);
       }
@@ -190,16 +193,16 @@ public final class Bench {
       Path out) {
     static Options parse(String[] args) {
       int rounds = 3;
-      long jitWarmup = 5000;
-      long warmup = 2000;
-      long duration = 6000;
+      long jitWarmup = 4000;
+      long warmup = 1500;
+      long duration = 5000;
       List<String> systems = LoopbackSystem.NAMES;
       Path out = Path.of("benchmarks", "results");
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--quick" -> {
             rounds = 1;
-            jitWarmup = 6000;
+            jitWarmup = 4000;
             warmup = 500;
             duration = 2000;
           }

@@ -86,6 +86,7 @@ final class LoadRun {
       MeterChannel.Reading serverBefore = server.ask();
       long clientBytesBefore = AllocatedBytes.total();
       long clientCpuBefore = ProcessCpuTime.nanos();
+      long clientCompileBefore = CompileTime.millis();
       long before = answered.sum();
       long start = System.nanoTime();
       measuring = true;
@@ -101,10 +102,12 @@ final class LoadRun {
       long end = System.nanoTime();
       long calls = answered.sum() - before;
       long clientCpuNanos = ProcessCpuTime.nanos() - clientCpuBefore;
+      long clientCompileMillis = CompileTime.millis() - clientCompileBefore;
       long clientBytes = AllocatedBytes.total() - clientBytesBefore;
       MeterChannel.Reading serverAfter = server.ask();
       long serverBytes = serverAfter.bytes() - serverBefore.bytes();
       long serverCpuNanos = serverAfter.cpuNanos() - serverBefore.cpuNanos();
+      long serverCompileMillis = serverAfter.compileMillis() - serverBefore.compileMillis();
       stopping = true;
       if (!drained.await(10, TimeUnit.SECONDS)) {
         // calls that never came back are errors, not just a warning
@@ -130,7 +133,9 @@ final class LoadRun {
           clientBytes,
           serverBytes,
           clientCpuNanos,
-          serverCpuNanos);
+          serverCpuNanos,
+          clientCompileMillis,
+          serverCompileMillis);
     } finally {
       for (LoopbackSystem.Caller c : callers) {
         c.close();

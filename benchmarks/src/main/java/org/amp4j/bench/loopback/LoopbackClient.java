@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * Runs workloads against one running server, one after another in this JVM, and prints one JSON
  * line of results per workload (see {@link RunResult}). Before the first, it runs the workloads in
- * turn for {@code JIT_WARMUP_MS} in all and discards the results ({@link #warmUpTheJit}), so that
- * the code of every workload is compiled before any is measured. Exits with status 1 if a run
- * fails, whatever threads the system left running.
+ * turn for {@code JIT_WARMUP_MS} in all, and on until the JIT compilers of both JVMs are quiet, and
+ * discards the results ({@link #warmUpTheJit}), so that the code of every workload is compiled
+ * before any is measured. Exits with status 1 if a run fails, whatever threads the system left
+ * running.
  *
  * <pre>
  * java -cp ... org.amp4j.bench.loopback.LoopbackClient SYSTEM PORT METER_PORT WORKLOADS \
@@ -20,28 +21,83 @@ import java.util.List;
  * server's {@link MeterChannel}.
  */
 public final class LoopbackClient {
-  /** How many times the JIT warm-up runs through the workloads. */
+  /** How many times the JIT warm-up runs through the workloads in its planned time. */
   static final int JIT_PASSES = 2;
+
+  /** How long each run of a workload takes once the planned time is over. */
+  static final Duration SETTLE_SLICE = Duration.ofMillis(500);
+
+  /**
+   * The compile time, both JVMs together, below which a {@link #SETTLE_SLICE} counts as quiet: 2 %
+   * of one core.
+   */
+  static final Duration QUIET_COMPILE = Duration.ofMillis(10);
+
+  /** The longest the warm-up goes on past its planned time while a compiler is still busy. */
+  static final Duration SETTLE_LIMIT = Duration.ofSeconds(6);
 
   private LoopbackClient() {}
 
   /**
-   * Runs the workloads in turn, {@link #JIT_PASSES} times, for {@code total} in all, and discards
-   * the results: the code that only one workload runs (such as one call per read, in a) is compiled
-   * too, and with what the others run in its profile, before any workload is measured.
+   * How a JIT warm-up went.
+   *
+   * @param millis how long it took
+   * @param quiet whether it ended on a quiet slice, rather than at its limit
+   * @param lastSliceCompileMillis compile time of both JVMs in its last slice; -1 if none ran
    */
-  static void warmUpTheJit(
-      String system, int port, int meterPort, List<Workload> workloads, Duration total)
-      throws Exception {
-    if (total.isZero()) {
-      return;
+  record JitWarmup(long millis, boolean quiet, long lastSliceCompileMillis) {
+    @Override
+    public String toString() {
+      return "JIT warm-up "
+          + millis
+          + " ms, "
+          + (quiet
+              ? "then the compilers were quiet"
+              : "compilers still busy (" + lastSliceCompileMillis + " ms in its last slice)");
     }
-    Duration slice = total.dividedBy((long) JIT_PASSES * workloads.size());
-    for (int pass = 0; pass < JIT_PASSES; pass++) {
-      for (Workload w : workloads) {
-        LoadRun.run(system, port, meterPort, w, slice, Duration.ZERO);
+  }
+
+  /**
+   * Runs the workloads in turn, {@link #JIT_PASSES} times, for {@code planned} in all, then on in
+   * turn, a {@link #SETTLE_SLICE} each, until one passes with the JIT compilers of both JVMs quiet
+   * (under {@link #QUIET_COMPILE} together) or for {@code settleLimit} at most; the results are
+   * discarded. So the code that only one workload runs (such as one call per read, in a) is
+   * compiled too, with what the others run in its profile, and a system with more code to compile
+   * gets the time its compilers need (they share the machine's cores with it) before any workload
+   * is measured.
+   */
+  static JitWarmup warmUpTheJit(
+      String system,
+      int port,
+      int meterPort,
+      List<Workload> workloads,
+      Duration planned,
+      Duration settleLimit)
+      throws Exception {
+    long start = System.nanoTime();
+    if (!planned.isZero()) {
+      Duration slice = planned.dividedBy((long) JIT_PASSES * workloads.size());
+      for (int pass = 0; pass < JIT_PASSES; pass++) {
+        for (Workload w : workloads) {
+          LoadRun.run(system, port, meterPort, w, slice, Duration.ZERO);
+        }
       }
     }
+    long settleEnd = System.nanoTime() + settleLimit.toNanos();
+    long busy = -1;
+    try (MeterChannel.Client server = MeterChannel.connect(meterPort)) {
+      for (int i = 0; busy < 0 || System.nanoTime() < settleEnd; i++) {
+        long before = CompileTime.millis() + server.ask().compileMillis();
+        Workload w = workloads.get(i % workloads.size());
+        LoadRun.run(system, port, meterPort, w, SETTLE_SLICE, Duration.ZERO);
+        busy = CompileTime.millis() + server.ask().compileMillis() - before;
+        if (busy < QUIET_COMPILE.toMillis()) {
+          break;
+        }
+      }
+    }
+    long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+    return new JitWarmup(millis, busy < QUIET_COMPILE.toMillis(), busy);
   }
 
   /** Runs the workloads; see the class comment for the arguments. */
@@ -60,7 +116,10 @@ public final class LoopbackClient {
       Duration warmup = Duration.ofMillis(Long.parseLong(args[5]));
       Duration measure = Duration.ofMillis(Long.parseLong(args[6]));
       List<Workload> workloads = Arrays.stream(args[3].split(",")).map(Workload::of).toList();
-      warmUpTheJit(system, port, meterPort, workloads, jitWarmup);
+      if (!jitWarmup.isZero()) {
+        JitWarmup jit = warmUpTheJit(system, port, meterPort, workloads, jitWarmup, SETTLE_LIMIT);
+        System.err.println(system + ": " + jit);
+      }
       for (Workload w : workloads) {
         RunResult result = LoadRun.run(system, port, meterPort, w, warmup, measure);
         System.out.println(result.toJson());

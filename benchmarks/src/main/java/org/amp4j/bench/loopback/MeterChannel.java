@@ -14,18 +14,19 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A side channel on which a client asks the server's JVM for its meters, {@link
- * AllocatedBytes#total()} and {@link ProcessCpuTime#nanos()}, at the start and the end of its
- * measured window, beside the connections of the system under test.
+ * AllocatedBytes#total()}, {@link ProcessCpuTime#nanos()} and {@link CompileTime#millis()}, at the
+ * start and the end of its measured window (and during its JIT warm-up), beside the connections of
+ * the system under test.
  *
  * <p>Plain TCP on 127.0.0.1, one line each way in ASCII: the client writes {@code meter}, the
- * server answers with both totals as decimal numbers, one space between:
+ * server answers with the three totals as decimal numbers, one space between:
  *
  * <pre>
  * client: meter\n
- * server: BYTES CPU_NANOS\n       e.g. 123456789 4710000000
+ * server: BYTES CPU_NANOS COMPILE_MILLIS\n       e.g. 123456789 4710000000 3120
  * </pre>
  *
- * <p>One round trip gives both readings. A connection may ask any number of times; the server
+ * <p>One round trip gives all three readings. A connection may ask any number of times; the server
  * serves each connection on its own thread, so a client that hangs holds up no other.
  */
 final class MeterChannel {
@@ -86,13 +87,16 @@ final class MeterChannel {
           BufferedReader in = reader(socket);
           Writer out = writer(socket)) {
         for (String line = in.readLine(); REQUEST.equals(line); line = in.readLine()) {
-          // both read before anything is written; no string concatenation: its first use would
+          // all read before anything is written; no string concatenation: its first use would
           // allocate inside the caller's window
           long bytes = AllocatedBytes.total();
           long cpuNanos = ProcessCpuTime.nanos();
+          long compileMillis = CompileTime.millis();
           out.write(Long.toString(bytes));
           out.write(' ');
           out.write(Long.toString(cpuNanos));
+          out.write(' ');
+          out.write(Long.toString(compileMillis));
           out.write('\n');
           out.flush();
         }
@@ -119,8 +123,9 @@ final class MeterChannel {
    *
    * @param bytes its {@link AllocatedBytes#total()}
    * @param cpuNanos its {@link ProcessCpuTime#nanos()}
+   * @param compileMillis its {@link CompileTime#millis()}
    */
-  record Reading(long bytes, long cpuNanos) {}
+  record Reading(long bytes, long cpuNanos, long compileMillis) {}
 
   /** A client's end: one connection, asked at the start and the end of the window. */
   static final class Client implements AutoCloseable {
@@ -149,17 +154,19 @@ final class MeterChannel {
       if (answer == null) {
         throw new IOException(where + " closed without answering (see the server's stderr)");
       }
-      int space = answer.indexOf(' ');
+      String[] numbers = answer.split(" ", -1);
       try {
-        if (space < 0) {
-          throw new NumberFormatException("one number");
+        if (numbers.length != 3) {
+          throw new NumberFormatException(numbers.length + " numbers");
         }
         return new Reading(
-            Long.parseLong(answer.substring(0, space)),
-            Long.parseLong(answer.substring(space + 1)));
+            Long.parseLong(numbers[0]), Long.parseLong(numbers[1]), Long.parseLong(numbers[2]));
       } catch (NumberFormatException e) {
         throw new IOException(
-            where + " answered \"" + answer + "\"; expected BYTES CPU_NANOS, two decimal numbers",
+            where
+                + " answered \""
+                + answer
+                + "\"; expected BYTES CPU_NANOS COMPILE_MILLIS, three decimal numbers",
             e);
       }
     }

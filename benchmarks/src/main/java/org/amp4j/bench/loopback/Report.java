@@ -90,7 +90,8 @@ final class Report {
     sb.append(
         String.format(
             Locale.ROOT,
-            "%d round(s); per system %d ms JIT warm-up, then per workload %d ms warm-up + %d ms"
+            "%d round(s); per system %d ms JIT warm-up and on until the compilers are quiet,"
+                + " then per workload %d ms warm-up + %d ms"
                 + " measured; medians; (x) = ratio to %s%n",
             options.rounds(),
             options.jitWarmupMs(),

@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  *     threads, JIT compiler and GC threads included ({@link ProcessCpuTime})
  * @param serverCpuNanos CPU time the server JVM process used in the measured window, as the client
  *     asked it over its {@link MeterChannel}
+ * @param clientCompileMillis time the client JVM's JIT compilers spent in the measured window
+ *     ({@link CompileTime}): more than a few ms means the window measured compilation too
+ * @param serverCompileMillis the same for the server JVM, asked over its {@link MeterChannel}
  */
 record RunResult(
     String system,
@@ -34,7 +37,9 @@ record RunResult(
     long clientBytes,
     long serverBytes,
     long clientCpuNanos,
-    long serverCpuNanos) {
+    long serverCpuNanos,
+    long clientCompileMillis,
+    long serverCompileMillis) {
 
   private static final Pattern FIELD =
       Pattern.compile("\"(\\w+)\"\\s*:\\s*(\"([^\"]*)\"|[-+0-9.eE]+)");
@@ -80,7 +85,8 @@ record RunResult(
             + "\"clientBytes\":%d,\"serverBytes\":%d,"
             + "\"clientBytesPerCall\":%.1f,\"serverBytesPerCall\":%.1f,"
             + "\"clientCpuNanos\":%d,\"serverCpuNanos\":%d,"
-            + "\"clientCpuMicrosPerCall\":%.3f,\"serverCpuMicrosPerCall\":%.3f}",
+            + "\"clientCpuMicrosPerCall\":%.3f,\"serverCpuMicrosPerCall\":%.3f,"
+            + "\"clientCompileMillis\":%d,\"serverCompileMillis\":%d}",
         system,
         workload,
         calls,
@@ -96,7 +102,9 @@ record RunResult(
         clientCpuNanos,
         serverCpuNanos,
         clientCpuMicrosPerCall(),
-        serverCpuMicrosPerCall());
+        serverCpuMicrosPerCall(),
+        clientCompileMillis,
+        serverCompileMillis);
   }
 
   /** Parses a line written by {@link #toJson()}. */
@@ -112,6 +120,8 @@ record RunResult(
     long serverBytes = -1;
     long clientCpuNanos = -1;
     long serverCpuNanos = -1;
+    long clientCompileMillis = -1;
+    long serverCompileMillis = -1;
     Matcher m = FIELD.matcher(line);
     while (m.find()) {
       String v = m.group(3) != null ? m.group(3) : m.group(2);
@@ -127,6 +137,8 @@ record RunResult(
         case "serverBytes" -> serverBytes = Long.parseLong(v);
         case "clientCpuNanos" -> clientCpuNanos = Long.parseLong(v);
         case "serverCpuNanos" -> serverCpuNanos = Long.parseLong(v);
+        case "clientCompileMillis" -> clientCompileMillis = Long.parseLong(v);
+        case "serverCompileMillis" -> serverCompileMillis = Long.parseLong(v);
         default -> {}
       }
     }
@@ -137,7 +149,9 @@ record RunResult(
         || clientBytes < 0
         || serverBytes < 0
         || clientCpuNanos < 0
-        || serverCpuNanos < 0) {
+        || serverCpuNanos < 0
+        || clientCompileMillis < 0
+        || serverCompileMillis < 0) {
       throw new IllegalArgumentException("not a client result line: " + line);
     }
     return new RunResult(
@@ -151,6 +165,8 @@ record RunResult(
         clientBytes,
         serverBytes,
         clientCpuNanos,
-        serverCpuNanos);
+        serverCpuNanos,
+        clientCompileMillis,
+        serverCompileMillis);
   }
 }

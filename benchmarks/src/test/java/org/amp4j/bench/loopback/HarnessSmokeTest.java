@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A few seconds of the loopback harness, so that it keeps working: every system the harness knows
@@ -67,7 +68,7 @@ class HarnessSmokeTest {
   }
 
   @Test
-  void meterChannel_answersBothMetersInOneRoundTrip_andTheyOnlyGrow() throws IOException {
+  void meterChannel_answersAllThreeMetersInOneRoundTrip_andTheyOnlyGrow() throws IOException {
     try (MeterChannel.Server server = MeterChannel.serve();
         MeterChannel.Client client = MeterChannel.connect(server.port())) {
       MeterChannel.Reading first = client.ask();
@@ -76,6 +77,10 @@ class HarnessSmokeTest {
       assertThat(first.cpuNanos()).as("CPU ns").isPositive();
       assertThat(second.bytes()).as("bytes").isGreaterThanOrEqualTo(first.bytes());
       assertThat(second.cpuNanos()).as("CPU ns").isGreaterThanOrEqualTo(first.cpuNanos());
+      assertThat(first.compileMillis()).as("compile ms").isNotNegative();
+      assertThat(second.compileMillis())
+          .as("compile ms")
+          .isGreaterThanOrEqualTo(first.compileMillis());
     }
   }
 
@@ -92,15 +97,20 @@ class HarnessSmokeTest {
     }
   }
 
-  @Test
-  void meterChannel_answerOfOneNumber_failsTheAskSayingWhatWasExpected() throws IOException {
+  @ParameterizedTest
+  @ValueSource(strings = {"123456", "123456 4710000000", "1 2 3 4", "1 2 x"})
+  void meterChannel_answerNotOfThreeNumbers_failsTheAskSayingWhatWasExpected(String answer)
+      throws IOException {
     try (ServerSocket old = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      answerOnce(old, "123456");
+      answerOnce(old, answer);
       try (MeterChannel.Client client = MeterChannel.connect(old.getLocalPort())) {
         assertThatThrownBy(client::ask)
             .isInstanceOf(IOException.class)
             .hasMessageContaining("meter channel on port " + old.getLocalPort())
-            .hasMessageContaining("answered \"123456\"; expected BYTES CPU_NANOS");
+            .hasMessageContaining(
+                "answered \""
+                    + answer
+                    + "\"; expected BYTES CPU_NANOS COMPILE_MILLIS, three decimal numbers");
       }
     }
   }
@@ -123,6 +133,42 @@ class HarnessSmokeTest {
               }
             })
         .start();
+  }
+
+  @Test
+  void jitWarmUp_runsItsPlannedTime_thenSlicesUntilTheCompilersAreQuietOrItsLimit()
+      throws Exception {
+    Duration planned = Duration.ofMillis(300);
+    Duration settleLimit = Duration.ofSeconds(1);
+    LoopbackSystem.Server server = LoopbackSystem.named(LoopbackSystem.BASELINE).serve();
+    LoopbackClient.JitWarmup jit;
+    try (MeterChannel.Server meter = MeterChannel.serve()) {
+      jit =
+          LoopbackClient.warmUpTheJit(
+              LoopbackSystem.BASELINE,
+              server.port(),
+              meter.port(),
+              List.of(Workload.values()),
+              planned,
+              settleLimit);
+    } finally {
+      server.close();
+    }
+
+    assertThat(jit.lastSliceCompileMillis()).as("a slice ran and was measured").isNotNegative();
+    assertThat(jit.millis())
+        .as(jit.toString())
+        .isGreaterThanOrEqualTo(planned.plus(LoopbackClient.SETTLE_SLICE).toMillis());
+    if (jit.quiet()) {
+      assertThat(jit.lastSliceCompileMillis()).isLessThan(LoopbackClient.QUIET_COMPILE.toMillis());
+      assertThat(jit.toString()).endsWith("then the compilers were quiet");
+    } else {
+      // busy to the end: it went on for its whole limit
+      assertThat(jit.millis())
+          .as(jit.toString())
+          .isGreaterThanOrEqualTo(planned.plus(settleLimit).toMillis());
+      assertThat(jit.toString()).contains("compilers still busy");
+    }
   }
 
   @ParameterizedTest(name = "{0}")
@@ -218,7 +264,9 @@ class HarnessSmokeTest {
             "clientCpuNanos",
             "serverCpuNanos",
             "clientCpuMicrosPerCall",
-            "serverCpuMicrosPerCall")
+            "serverCpuMicrosPerCall",
+            "clientCompileMillis",
+            "serverCompileMillis")
         .containsEntry("system", system)
         .containsEntry("workload", w.key())
         .containsEntry("calls", r.calls())
@@ -226,7 +274,9 @@ class HarnessSmokeTest {
         .containsEntry("clientBytes", r.clientBytes())
         .containsEntry("serverBytes", r.serverBytes())
         .containsEntry("clientCpuNanos", r.clientCpuNanos())
-        .containsEntry("serverCpuNanos", r.serverCpuNanos());
+        .containsEntry("serverCpuNanos", r.serverCpuNanos())
+        .containsEntry("clientCompileMillis", r.clientCompileMillis())
+        .containsEntry("serverCompileMillis", r.serverCompileMillis());
     for (String key :
         List.of(
             "clientBytesPerCall",
@@ -244,6 +294,10 @@ class HarnessSmokeTest {
     assertThat(back.serverBytes()).isEqualTo(r.serverBytes());
     assertThat(back.clientCpuNanos()).isEqualTo(r.clientCpuNanos());
     assertThat(back.serverCpuNanos()).isEqualTo(r.serverCpuNanos());
+    assertThat(r.clientCompileMillis()).isNotNegative();
+    assertThat(r.serverCompileMillis()).isNotNegative();
+    assertThat(back.clientCompileMillis()).isEqualTo(r.clientCompileMillis());
+    assertThat(back.serverCompileMillis()).isEqualTo(r.serverCompileMillis());
     return r;
   }
 
