@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Defaults (the full run): 3 rounds; per system 4 s of JIT warm-up and on until the JIT
  * compilers are quiet (up to {@link LoopbackClient#SETTLE_LIMIT} more), then per workload 1.5 s
  * warm-up and 5 s measured; every system; {@code benchmarks/results}. {@code --quick}: 1 round, the
- * same JIT warm-up, 0.5 s warm-up and 2 s measured per workload.
+ * same JIT warm-up, 0.5 s warm-up and 1.75 s measured per workload.
  *
  * <p>Every server and client JVM, whatever the system, runs with the same fixed heap, touched in
  * full at start ({@link #HEAP_OPTIONS}): a heap that grows during a run of a few seconds makes the
@@ -204,7 +204,7 @@ public final class Bench {
             rounds = 1;
             jitWarmup = 4000;
             warmup = 500;
-            duration = 2000;
+            duration = 1750;
           }
           case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
           case "--jit-warmup-ms" -> jitWarmup = Long.parseLong(value(args, ++i));

@@ -28,13 +28,13 @@ public final class LoopbackClient {
   static final Duration SETTLE_SLICE = Duration.ofMillis(500);
 
   /**
-   * The compile time, both JVMs together, below which a {@link #SETTLE_SLICE} counts as quiet: 2 %
+   * The compile time, both JVMs together, below which a {@link #SETTLE_SLICE} counts as quiet: 4 %
    * of one core.
    */
-  static final Duration QUIET_COMPILE = Duration.ofMillis(10);
+  static final Duration QUIET_COMPILE = Duration.ofMillis(20);
 
   /** The longest the warm-up goes on past its planned time while a compiler is still busy. */
-  static final Duration SETTLE_LIMIT = Duration.ofSeconds(6);
+  static final Duration SETTLE_LIMIT = Duration.ofSeconds(5);
 
   private LoopbackClient() {}
 
