@@ -42,16 +42,21 @@ public final class LoopbackClient {
    * How a JIT warm-up went.
    *
    * @param millis how long it took
-   * @param quiet whether it ended on a quiet slice, rather than at its limit
-   * @param lastSliceCompileMillis compile time of both JVMs in its last slice; -1 if none ran
+   * @param lastSliceCompileMillis compile time of both JVMs in its last slice (it runs one at
+   *     least)
    */
-  record JitWarmup(long millis, boolean quiet, long lastSliceCompileMillis) {
+  record JitWarmup(long millis, long lastSliceCompileMillis) {
+    /** Whether it ended on a quiet slice, rather than at its limit. */
+    boolean quiet() {
+      return lastSliceCompileMillis < QUIET_COMPILE.toMillis();
+    }
+
     @Override
     public String toString() {
       return "JIT warm-up "
           + millis
           + " ms, "
-          + (quiet
+          + (quiet()
               ? "then the compilers were quiet"
               : "compilers still busy (" + lastSliceCompileMillis + " ms in its last slice)");
     }
@@ -75,29 +80,33 @@ public final class LoopbackClient {
       Duration settleLimit)
       throws Exception {
     long start = System.nanoTime();
-    if (!planned.isZero()) {
-      Duration slice = planned.dividedBy((long) JIT_PASSES * workloads.size());
-      for (int pass = 0; pass < JIT_PASSES; pass++) {
-        for (Workload w : workloads) {
-          LoadRun.run(system, port, meterPort, w, slice, Duration.ZERO);
-        }
+    Duration slice = planned.dividedBy((long) JIT_PASSES * workloads.size());
+    for (int pass = 0; pass < JIT_PASSES; pass++) {
+      for (Workload w : workloads) {
+        LoadRun.run(system, port, meterPort, w, slice, Duration.ZERO);
       }
     }
     long settleEnd = System.nanoTime() + settleLimit.toNanos();
-    long busy = -1;
+    JitWarmup last;
     try (MeterChannel.Client server = MeterChannel.connect(meterPort)) {
-      for (int i = 0; busy < 0 || System.nanoTime() < settleEnd; i++) {
-        long before = CompileTime.millis() + server.ask().compileMillis();
-        Workload w = workloads.get(i % workloads.size());
-        LoadRun.run(system, port, meterPort, w, SETTLE_SLICE, Duration.ZERO);
-        busy = CompileTime.millis() + server.ask().compileMillis() - before;
-        if (busy < QUIET_COMPILE.toMillis()) {
-          break;
-        }
-      }
+      // one reading of both JVMs ends a slice and starts the next
+      long compiled = CompileTime.millis() + server.ask().compileMillis();
+      int i = 0;
+      do {
+        LoadRun.run(
+            system,
+            port,
+            meterPort,
+            workloads.get(i++ % workloads.size()),
+            SETTLE_SLICE,
+            Duration.ZERO);
+        long now = CompileTime.millis() + server.ask().compileMillis();
+        last =
+            new JitWarmup(Duration.ofNanos(System.nanoTime() - start).toMillis(), now - compiled);
+        compiled = now;
+      } while (!last.quiet() && System.nanoTime() < settleEnd);
     }
-    long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-    return new JitWarmup(millis, busy < QUIET_COMPILE.toMillis(), busy);
+    return last;
   }
 
   /** Runs the workloads; see the class comment for the arguments. */
