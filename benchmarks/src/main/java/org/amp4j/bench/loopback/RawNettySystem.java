@@ -16,7 +16,10 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The baseline: a hand-written binary Sum over Netty, the practical limit of any protocol on the
@@ -51,12 +54,17 @@ final class RawNettySystem implements LoopbackSystem {
     return new LengthFieldBasedFrameDecoder(1024, 0, 4, 0, 4);
   }
 
+  /** How long {@link Server#close()} waits for the JDK to release the listening socket. */
+  private static final long RELEASE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
+
   @Override
-  public Server serve() throws InterruptedException {
+  public Server serve() throws InterruptedException, IOException {
+    // kept to see when the JDK releases the socket (see close)
+    ServerSocketChannel socket = ServerSocketChannel.open();
     Channel listener =
         new ServerBootstrap()
             .group(group())
-            .channel(NioServerSocketChannel.class)
+            .channelFactory(() -> new NioServerSocketChannel(socket))
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(
                 new ChannelInitializer<SocketChannel>() {
@@ -74,9 +82,19 @@ final class RawNettySystem implements LoopbackSystem {
         return ((InetSocketAddress) listener.localAddress()).getPort();
       }
 
+      /**
+       * Closes the listening socket and returns once the port refuses connections: a non-blocking
+       * JDK channel closed while registered with a selector stays open, and accepting, until that
+       * selector next runs, so the event loop is let turn until then (as amp4j's TCP listener does;
+       * this baseline uses none of amp4j).
+       */
       @Override
       public void close() {
         listener.close().syncUninterruptibly();
+        long deadline = System.nanoTime() + RELEASE_WAIT_NANOS;
+        while (socket.isRegistered() && System.nanoTime() - deadline < 0) {
+          listener.eventLoop().submit(() -> {}).syncUninterruptibly();
+        }
       }
     };
   }
