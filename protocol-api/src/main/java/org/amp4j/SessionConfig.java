@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param giveUpAfter how long a client keeps trying before the session is lost (default 60 s)
  * @param failoverAfter how long a client keeps trying one endpoint before the next (default 5 s)
  * @param expiry how long a server keeps a disconnected session (default 60 s)
- * @param heartbeatInterval how often an idle connection is probed (default 5 s)
+ * @param heartbeatInterval how often a connection is checked; one that nothing came from for half
+ *     of it is probed with a PING (default 5 s)
  * @param heartbeatTimeout how long without any byte from the other side before the connection is
  *     taken for dead (default 15 s)
  * @param listener hears disconnects, reconnects, resumes and losses (default none)

@@ -553,10 +553,17 @@ final class SessionLink implements Connection {
     heartbeat =
         SharedExecutors.timerPool()
             .scheduleWithFixedDelay(
-                this::beat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+                this::beat, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
   }
 
-  private void beat() {
+  /**
+   * One heartbeat: drops a connection silent for {@link SessionConfig#heartbeatTimeout()}, and
+   * probes one that nothing came from for half a {@link SessionConfig#heartbeatInterval()} with a
+   * PING, whose PONG shows that the other side is still there. A connection bytes keep coming on is
+   * not probed: those bytes show it already, and a busy connection writes no frames of no use (nor
+   * runs, every interval, code that nothing else runs).
+   */
+  void beat() {
     Connection c;
     synchronized (this) {
       c = physical;
@@ -573,7 +580,9 @@ final class SessionLink implements Connection {
             TimeUnit.NANOSECONDS.toMillis(silent));
         counters.heartbeatTimeouts.incrementAndGet();
       } else {
-        sendControl(c, SessionFrames.PING, delivered);
+        if (silent >= config.heartbeatInterval().toNanos() / 2) {
+          sendControl(c, SessionFrames.PING, delivered);
+        }
         return;
       }
     }
