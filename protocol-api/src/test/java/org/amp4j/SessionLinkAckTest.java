@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.amp4j.spi.Connection;
 import org.amp4j.spi.ConnectionHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,44 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class SessionLinkAckTest {
 
-  /** A connection that records what is written to it. */
-  private static final class Recorder implements Connection {
-    final List<byte[]> writes = Collections.synchronizedList(new ArrayList<>());
-
-    @Override
-    public void start(ConnectionHandler handler) {}
-
-    @Override
-    public void write(byte[] data) {
-      writes.add(data);
-    }
-
-    @Override
-    public void setReadingPaused(boolean paused) {}
-
-    @Override
-    public void close() {}
-
-    @Override
-    public String remoteAddress() {
-      return "recorder";
-    }
-
-    /** The ack of each frame of a type written so far. */
-    List<Long> acks(byte type) {
-      List<Long> acks = new ArrayList<>();
-      synchronized (writes) {
-        for (byte[] w : writes) {
-          if (w[0] == type) {
-            acks.add(ByteBuffer.wrap(w).getLong(type == SessionFrames.DATA ? 9 : 1));
-          }
-        }
-      }
-      return acks;
-    }
-  }
-
-  private final Recorder wire = new Recorder();
+  private final RecordingConnection wire = new RecordingConnection();
   private final List<byte[]> received = Collections.synchronizedList(new ArrayList<>());
   private final SessionLink link = TestSessionLinks.withDefaults("s1");
 
@@ -119,21 +81,14 @@ class SessionLinkAckTest {
   @Test
   void acknowledgements_freeTheQueue_alsoAfterANewSessionNumbersFramesFromOneAgain() {
     SessionLink small =
-        new SessionLink(
+        TestSessionLinks.with(
             "s2",
-            new byte[16],
-            "amp",
-            List.of(),
-            PeerConfig.builder()
-                .session(
-                    SessionConfig.builder()
-                        .enabled(true)
-                        .maxQueuedCalls(2)
-                        .overflow(SessionConfig.Overflow.FAIL)
-                        .build())
-                .build(),
-            (l, cause) -> {});
-    Recorder out = new Recorder();
+            SessionConfig.builder()
+                .enabled(true)
+                .maxQueuedCalls(2)
+                .overflow(SessionConfig.Overflow.FAIL)
+                .build());
+    RecordingConnection out = new RecordingConnection();
     small.attach(out, 0);
     try {
       small.writeCall(new byte[] {1}, "1", false, null);

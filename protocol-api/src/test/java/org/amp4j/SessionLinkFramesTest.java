@@ -8,8 +8,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.amp4j.spi.Connection;
-import org.amp4j.spi.ConnectionHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,42 +18,12 @@ import org.junit.jupiter.api.Test;
  */
 class SessionLinkFramesTest {
 
-  /** A connection that joins what is written to it, copying header and frame at once. */
-  private static final class Wire implements Connection {
-    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-    @Override
-    public void start(ConnectionHandler handler) {}
-
-    @Override
-    public void write(byte[] data) {
-      bytes.writeBytes(data);
-    }
-
-    @Override
-    public void write(byte[] header, int headerLength, byte[] data) {
-      bytes.write(header, 0, headerLength);
-      bytes.writeBytes(data);
-    }
-
-    @Override
-    public void setReadingPaused(boolean paused) {}
-
-    @Override
-    public void close() {}
-
-    @Override
-    public String remoteAddress() {
-      return "wire";
-    }
-  }
-
   /** Each read's frames as text, and whether each lay in the read's own array. */
   private final List<List<String>> reads = new ArrayList<>();
 
   private final List<List<Boolean>> inPlace = new ArrayList<>();
   private byte[] readArray;
-  private final Wire wire = new Wire();
+  private final RecordingConnection wire = new RecordingConnection();
   private final SessionLink link = TestSessionLinks.withDefaults("s1");
 
   SessionLinkFramesTest() {
@@ -130,7 +98,7 @@ class SessionLinkFramesTest {
     read(frame(1, "one"));
     link.write("de".getBytes(US_ASCII));
 
-    assertThat(wire.bytes.toByteArray())
+    assertThat(wire.bytes())
         .isEqualTo(
             join(
                 SessionFrames.data(1, 0, "abc".getBytes(US_ASCII)),

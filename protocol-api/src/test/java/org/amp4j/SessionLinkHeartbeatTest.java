@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.amp4j.spi.Connection;
 import org.amp4j.spi.ConnectionHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,35 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class SessionLinkHeartbeatTest {
 
-  /** A connection that records the type of each frame written to it. */
-  private static final class Recorder implements Connection {
-    final List<Byte> types = Collections.synchronizedList(new ArrayList<>());
-    final CountDownLatch pinged = new CountDownLatch(1);
-
-    @Override
-    public void start(ConnectionHandler handler) {}
-
-    @Override
-    public void write(byte[] data) {
-      types.add(data[0]);
-      if (data[0] == SessionFrames.PING) {
-        pinged.countDown();
-      }
-    }
-
-    @Override
-    public void setReadingPaused(boolean paused) {}
-
-    @Override
-    public void close() {}
-
-    @Override
-    public String remoteAddress() {
-      return "recorder";
-    }
-  }
-
-  private final Recorder wire = new Recorder();
+  private final RecordingConnection wire = new RecordingConnection();
   private SessionLink link;
 
   private SessionLink attached(Duration interval) {
@@ -85,7 +51,7 @@ class SessionLinkHeartbeatTest {
 
     l.beat();
 
-    assertThat(wire.types).doesNotContain(SessionFrames.PING);
+    assertThat(wire.acks(SessionFrames.PING)).isEmpty();
   }
 
   @Test
@@ -93,6 +59,8 @@ class SessionLinkHeartbeatTest {
     attached(Duration.ofMillis(20));
 
     // a bounded wait for the timer's beat, not a timing assertion
-    assertThat(wire.pinged.await(10, TimeUnit.SECONDS)).as("a PING within 10 s").isTrue();
+    assertThat(wire.awaitFrame(SessionFrames.PING, Duration.ofSeconds(10)))
+        .as("a PING within 10 s")
+        .isTrue();
   }
 }

@@ -1,0 +1,70 @@
+package org.amp4j;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.amp4j.spi.Connection;
+import org.amp4j.spi.ConnectionHandler;
+
+/** A connection under a session link in unit tests: records each frame written to it. */
+final class RecordingConnection implements Connection {
+  private final List<byte[]> writes = new ArrayList<>(); // guarded by this
+
+  @Override
+  public void start(ConnectionHandler handler) {}
+
+  @Override
+  public synchronized void write(byte[] data) {
+    writes.add(data);
+    notifyAll();
+  }
+
+  @Override
+  public void setReadingPaused(boolean paused) {}
+
+  @Override
+  public void close() {}
+
+  @Override
+  public String remoteAddress() {
+    return "recorder";
+  }
+
+  /**
+   * Everything written so far, in order: what would have crossed the wire. A header written before
+   * a frame ({@link Connection#write(byte[], int, byte[])}) is joined with it during the call, as
+   * the SPI asks, so a header array the caller reuses does not change what was recorded.
+   */
+  synchronized byte[] bytes() {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    writes.forEach(all::writeBytes);
+    return all.toByteArray();
+  }
+
+  /** The acknowledgement of each frame of a type written so far. */
+  synchronized List<Long> acks(byte type) {
+    List<Long> acks = new ArrayList<>();
+    for (byte[] w : writes) {
+      if (w[0] == type) {
+        acks.add(ByteBuffer.wrap(w).getLong(type == SessionFrames.DATA ? 9 : 1));
+      }
+    }
+    return acks;
+  }
+
+  /** Waits up to {@code limit} for a frame of a type to be written; whether one was. */
+  synchronized boolean awaitFrame(byte type, Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (acks(type).isEmpty()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
+  }
+}
