@@ -38,11 +38,17 @@ import org.amp4j.spi.WriteQueue;
  *
  * <p>Writes are coalesced. Frames go out in the order of the {@code write} calls, those of other
  * threads through one queue and one task on the event loop ({@link WriteQueue}). The frames
- * appended during one turn of the event loop are copied into one batch (up to {@link
- * #BATCH_BYTES}), handed to the channel and flushed together at the end of the turn, so that many
- * small frames cost one channel write, one completion and one system call instead of one each. A
- * frame of {@link #BATCH_BYTES} or more is handed over as it is. The batch is an array the
- * connection keeps (made at its first write): appending a small frame is an array copy, where
+ * appended during one turn of the event loop are copied into one batch, handed to the channel and
+ * flushed together at the end of the turn, so that many small frames cost one channel write, one
+ * completion and one system call instead of one each; but a batch that reaches {@link #FLUSH_BYTES}
+ * goes out at once, and the turn's later frames start the next. So a peer is not left idle while
+ * this side works through a long read: with many calls in flight on one connection, the answers to
+ * the first of them reach the peer, which makes its next calls, while this side is still answering
+ * the rest. The cost is a system call per {@link #FLUSH_BYTES} rather than per turn: in two A/B
+ * runs of the loopback benchmark against one flush per turn, 1 connection with 128 Sum calls in
+ * flight ran 27 % and 45 % faster, 8 such connections (the two cores busy) 18 % and 5 % slower. A
+ * frame of {@link #BATCH_BYTES} or more is handed over and flushed as it is. The batch is an array
+ * the connection keeps (made at its first write): appending a small frame is an array copy, where
  * appending to a Netty buffer costs a call through its checks and a native copy per frame; the
  * batch is copied once into a pooled direct buffer of its exact length as it is handed over.
  *
@@ -58,8 +64,17 @@ final class NettyConnection implements Connection {
   // stops before writes start failing.
   private static final int MAX_HIGH_WATER_MARK = 64 * 1024;
 
-  /** Frames shorter than this are copied into the current batch; a batch holds at most this. */
+  /**
+   * Frames shorter than this are copied into the current batch (which holds at most this); longer
+   * ones go out on their own.
+   */
   static final int BATCH_BYTES = 16 * 1024;
+
+  /**
+   * A batch is handed over and flushed as soon as it holds this many bytes, without waiting for the
+   * end of the turn: the peer starts on the first frames while this side writes the rest.
+   */
+  static final int FLUSH_BYTES = 4 * 1024;
 
   private final Channel channel;
   private final PendingWrites pendingWriteBytes;
@@ -153,15 +168,19 @@ final class NettyConnection implements Connection {
     }
   }
 
-  /** Adds a frame to the batch, or hands it over on its own when large. Event loop only. */
+  /**
+   * Adds a frame to the batch, or hands it over on its own when large; flushes what reached {@link
+   * #FLUSH_BYTES}. Event loop only.
+   */
   private void append(byte[] data) {
     append(data, 0, data);
   }
 
   /**
    * Adds {@code headerLength} bytes of {@code header} and then {@code data} to the batch, or hands
-   * them over on their own when large; {@code data} may be kept, {@code header} is not. Event loop
-   * only.
+   * them over on their own when large; flushes at once when large or when the batch reaches {@link
+   * #FLUSH_BYTES}, otherwise at the end of the turn. {@code data} may be kept, {@code header} is
+   * not. Event loop only.
    */
   private void append(byte[] header, int headerLength, byte[] data) {
     int length = headerLength + data.length;
@@ -176,18 +195,24 @@ final class NettyConnection implements Connection {
               ? Unpooled.wrappedBuffer(data)
               : Unpooled.wrappedBuffer(Arrays.copyOf(header, headerLength), data);
       channel.write(out).addListener((ChannelFuture f) -> written(f, length));
-    } else {
-      if (batchBytes + length > BATCH_BYTES) {
-        handOverBatch();
-      }
-      if (batch == null) {
-        batch = new byte[BATCH_BYTES];
-      }
-      System.arraycopy(header, 0, batch, batchBytes, headerLength);
-      System.arraycopy(data, 0, batch, batchBytes + headerLength, data.length);
-      batchBytes += length;
+      channel.flush();
+      return;
     }
-    flushSoon();
+    if (batchBytes + length > BATCH_BYTES) {
+      handOverBatch();
+    }
+    if (batch == null) {
+      batch = new byte[BATCH_BYTES];
+    }
+    System.arraycopy(header, 0, batch, batchBytes, headerLength);
+    System.arraycopy(data, 0, batch, batchBytes + headerLength, data.length);
+    batchBytes += length;
+    if (batchBytes >= FLUSH_BYTES) {
+      handOverBatch();
+      channel.flush();
+    } else {
+      flushSoon();
+    }
   }
 
   /** Gives the batch to the channel (not yet flushed). Event loop only. */

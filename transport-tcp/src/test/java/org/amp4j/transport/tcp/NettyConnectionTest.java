@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -250,6 +251,52 @@ class NettyConnectionTest {
       loop.client.write(new byte[] {'x'});
 
       assertThat(client.awaitBytes(2)).asString(US_ASCII).isEqualTo("AB");
+    }
+  }
+
+  @Test
+  void batchReachingFlushBytes_goesOutWhileTheTurnGoesOn() throws Exception {
+    TcpTransport transport = new TcpTransport();
+    CompletableFuture<Connection> accepted = new CompletableFuture<>();
+    try (Transport.Listener listener =
+            transport.listen("127.0.0.1", 0, Limits.DEFAULTS, accepted::complete);
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+      socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT));
+      Connection server = accepted.get(WAIT, TimeUnit.SECONDS);
+      byte[] frame = randomBytes(64, 3);
+      int frames = NettyConnection.FLUSH_BYTES / frame.length;
+      CountDownLatch firstPartRead = new CountDownLatch(1);
+      CompletableFuture<Boolean> readWithinTheTurn = new CompletableFuture<>();
+      // On the event loop, when the peer's byte arrives: FLUSH_BYTES in small frames, then, in the
+      // same turn, wait until the peer has read them, then one more frame.
+      server.start(
+          new RecordingHandler(
+              bytes -> {
+                for (int i = 0; i < frames; i++) {
+                  server.write(frame.clone());
+                }
+                try {
+                  readWithinTheTurn.complete(firstPartRead.await(WAIT, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  readWithinTheTurn.complete(false);
+                }
+                server.write("end".getBytes(US_ASCII));
+              }));
+
+      socket.getOutputStream().write('x');
+      InputStream in = socket.getInputStream();
+      byte[] firstPart = in.readNBytes(frames * frame.length);
+      firstPartRead.countDown();
+
+      assertThat(readWithinTheTurn.get(WAIT, TimeUnit.SECONDS))
+          .as("the first %d bytes reached the peer before the writing turn ended", firstPart.length)
+          .isTrue();
+      for (int i = 0; i < frames; i++) {
+        assertThat(Arrays.copyOfRange(firstPart, i * frame.length, (i + 1) * frame.length))
+            .isEqualTo(frame);
+      }
+      assertThat(in.readNBytes(3)).asString(US_ASCII).isEqualTo("end");
     }
   }
 
