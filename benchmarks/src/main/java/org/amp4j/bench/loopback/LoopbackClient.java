@@ -1,26 +1,43 @@
 package org.amp4j.bench.loopback;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Runs workloads against one running server, one after another in this JVM, and prints one JSON
- * line of results per workload (see {@link RunResult}). Before the first, it runs the workloads in
- * turn for {@code JIT_WARMUP_MS} in all, and on until the JIT compilers of both JVMs are quiet, and
- * discards the results ({@link #warmUpTheJit}), so that the code of every workload is compiled
- * before any is measured. Exits with status 1 if a run fails, whatever threads the system left
+ * Runs workloads against one running server, one window at a time in this JVM, for as long as its
+ * parent asks, one line on its standard input for each:
+ *
+ * <ul>
+ *   <li>{@value #WARM}: runs every workload in turn for {@code JIT_WARMUP_MS} in all, and on until
+ *       the JIT compilers of both JVMs are quiet, and discards the results ({@link #warmUpTheJit}),
+ *       so that the code of every workload is compiled before any is measured; then prints {@value
+ *       #READY}. (Nothing but {@value #READY} when {@code JIT_WARMUP_MS} is 0.)
+ *   <li>a {@link Window} (a workload, its warm-up and its measured time, such as {@code b 200
+ *       500}): runs that workload on new connections and prints one JSON line of results (see
+ *       {@link RunResult}).
+ * </ul>
+ *
+ * <p>It exits when its input ends. So a parent can start the JVMs of several systems at once (each
+ * touches its heap at start), warm them up one by one, and measure them in turn, window by window.
+ * Exits with status 1 if a run fails or a line is neither, whatever threads the system left
  * running.
  *
  * <pre>
- * java -cp ... org.amp4j.bench.loopback.LoopbackClient SYSTEM PORT METER_PORT WORKLOADS \
- *     JIT_WARMUP_MS WARMUP_MS DURATION_MS
+ * java -cp ... org.amp4j.bench.loopback.LoopbackClient SYSTEM PORT METER_PORT JIT_WARMUP_MS
  * </pre>
  *
- * <p>{@code WORKLOADS} is a comma-separated list such as {@code a,b,c}; {@code METER_PORT} is the
- * server's {@link MeterChannel}.
+ * <p>{@code METER_PORT} is the server's {@link MeterChannel}.
  */
 public final class LoopbackClient {
+  /** The line that asks for the JIT warm-up. */
+  static final String WARM = "warm";
+
+  /** The line printed when the JIT warm-up is over. */
+  static final String READY = "ready";
+
   /** How many times the JIT warm-up runs through the workloads in its planned time. */
   static final int JIT_PASSES = 2;
 
@@ -109,35 +126,67 @@ public final class LoopbackClient {
     return last;
   }
 
-  /** Runs the workloads; see the class comment for the arguments. */
+  /** Warms up and runs the windows asked for; see the class comment for the arguments. */
   public static void main(String[] args) {
-    if (args.length != 7) {
-      System.err.println(
-          "usage: LoopbackClient SYSTEM PORT METER_PORT WORKLOADS(a,b,c) JIT_WARMUP_MS"
-              + " WARMUP_MS DURATION_MS");
+    if (args.length != 4) {
+      System.err.println("usage: LoopbackClient SYSTEM PORT METER_PORT JIT_WARMUP_MS");
       System.exit(64);
     }
     try {
       String system = args[0];
       int port = Integer.parseInt(args[1]);
       int meterPort = Integer.parseInt(args[2]);
-      Duration jitWarmup = Duration.ofMillis(Long.parseLong(args[4]));
-      Duration warmup = Duration.ofMillis(Long.parseLong(args[5]));
-      Duration measure = Duration.ofMillis(Long.parseLong(args[6]));
-      List<Workload> workloads = Arrays.stream(args[3].split(",")).map(Workload::of).toList();
-      if (!jitWarmup.isZero()) {
-        JitWarmup jit = warmUpTheJit(system, port, meterPort, workloads, jitWarmup, SETTLE_LIMIT);
-        System.err.println(system + ": " + jit);
-      }
-      for (Workload w : workloads) {
-        RunResult result = LoadRun.run(system, port, meterPort, w, warmup, measure);
-        System.out.println(result.toJson());
+      Duration jitWarmup = Duration.ofMillis(Long.parseLong(args[3]));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (line.trim().equals(WARM)) {
+          if (!jitWarmup.isZero()) {
+            List<Workload> all = List.of(Workload.values());
+            JitWarmup jit = warmUpTheJit(system, port, meterPort, all, jitWarmup, SETTLE_LIMIT);
+            System.err.println(system + ": " + jit);
+          }
+          System.out.println(READY);
+        } else {
+          Window window = Window.parse(line);
+          RunResult result =
+              LoadRun.run(system, port, meterPort, window.workload, window.warmup, window.measure);
+          System.out.println(result.toJson());
+        }
         System.out.flush();
       }
       System.exit(0);
     } catch (Exception e) {
       e.printStackTrace();
       System.exit(1);
+    }
+  }
+
+  /**
+   * One measured run asked for on standard input: {@code WORKLOAD WARMUP_MS DURATION_MS}, such as
+   * {@code b 200 500}.
+   */
+  record Window(Workload workload, Duration warmup, Duration measure) {
+    /** The line that asks for this window. */
+    String line() {
+      return workload.key() + " " + warmup.toMillis() + " " + measure.toMillis();
+    }
+
+    static Window parse(String line) {
+      String[] words = line.trim().split(" +");
+      try {
+        if (words.length == 3) {
+          return new Window(
+              Workload.of(words[0]),
+              Duration.ofMillis(Long.parseLong(words[1])),
+              Duration.ofMillis(Long.parseLong(words[2])));
+        }
+      } catch (NumberFormatException e) {
+        // refused below
+      }
+      throw new IllegalArgumentException(
+          "expected WORKLOAD WARMUP_MS DURATION_MS, such as \"b 200 500\", not \"" + line + "\"");
     }
   }
 }

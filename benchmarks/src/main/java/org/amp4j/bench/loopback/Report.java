@@ -90,11 +90,11 @@ final class Report {
     sb.append(
         String.format(
             Locale.ROOT,
-            "%d round(s); per system %d ms JIT warm-up and on until the compilers are quiet,"
-                + " then per workload %d ms warm-up + %d ms"
-                + " measured; medians; (x) = ratio to %s%n",
-            options.rounds(),
+            "per system %d ms JIT warm-up and on until the compilers are quiet; then %d"
+                + " round(s), the systems in turn on each workload, %d ms warm-up + %d ms"
+                + " measured each; medians; (x) = ratio to %s%n",
             options.jitWarmupMs(),
+            options.rounds(),
             options.warmupMs(),
             options.durationMs(),
             LoopbackSystem.BASELINE));

@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -356,6 +358,72 @@ class HarnessSmokeTest {
     for (Object workload : bySummary.values()) {
       assertThat(object(workload)).as(summary).containsOnlyKeys(system);
     }
+  }
+
+  @Test
+  void bench_keepsEachSystemsJvms_andMeasuresEveryRound_windowByWindow(@TempDir Path out)
+      throws Throwable {
+    List<String> systems = List.of("amp4j-amp", RawNettySystem.NAME);
+    int rounds = 2;
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(120),
+        () ->
+            Bench.main(
+                new String[] {
+                  "--systems",
+                  String.join(",", systems),
+                  "--rounds",
+                  Integer.toString(rounds),
+                  "--jit-warmup-ms",
+                  "0",
+                  "--warmup-ms",
+                  "50",
+                  "--duration-ms",
+                  "100",
+                  "--out",
+                  out.toString()
+                }),
+        "Bench did not finish");
+
+    String text = Files.readString(out.resolve("results.json"));
+    Map<String, Object> bySystem = object(object(parse(text)).get("systems"));
+    assertThat(bySystem).as(text).containsOnlyKeys(systems);
+    for (String system : systems) {
+      Map<String, Object> byWorkload = object(bySystem.get(system));
+      assertThat(byWorkload).as(text).containsOnlyKeys("a", "b", "c");
+      for (Object workload : byWorkload.values()) {
+        assertThat(object(workload)).as(text).containsEntry("errors", 0L);
+        assertThat(object(workload).get("rounds")).asInstanceOf(LIST).hasSize(rounds);
+        assertThat(positive(object(workload), "callsPerSecond")).as(text).isTrue();
+      }
+    }
+    assertThat(Files.readString(out.resolve("chart.svg"))).startsWith("<svg");
+  }
+
+  @Test
+  void window_isOneLineOfWorkloadWarmupAndDuration() {
+    LoopbackClient.Window w =
+        new LoopbackClient.Window(Workload.B, Duration.ofMillis(200), Duration.ofMillis(400));
+    assertThat(w.line()).isEqualTo("b 200 400");
+    assertThat(LoopbackClient.Window.parse(w.line())).isEqualTo(w);
+    assertThat(LoopbackClient.Window.parse("  c   5 7 "))
+        .isEqualTo(
+            new LoopbackClient.Window(Workload.C, Duration.ofMillis(5), Duration.ofMillis(7)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "b 200", "b 200 400 9", "b two 400"})
+  void window_notThreeWords_orNotNumbers_isRefusedSayingWhatWasExpected(String line) {
+    assertThatThrownBy(() -> LoopbackClient.Window.parse(line))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expected WORKLOAD WARMUP_MS DURATION_MS");
+  }
+
+  @Test
+  void window_ofAnUnknownWorkload_isRefused() {
+    assertThatThrownBy(() -> LoopbackClient.Window.parse("d 200 400"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown workload d");
   }
 
   /** Whether a JSON object has a number under this key, and it is above zero. */
