@@ -290,22 +290,29 @@ final class SessionLink implements Connection {
   /** Ends the session: the other side is told (BYE), and nothing more is sent or resumed. */
   @Override
   public void close() {
-    synchronized (this) {
-      if (!closed && physical != null) {
-        sendControl(physical, SessionFrames.BYE, delivered);
-      }
-    }
-    end(null);
+    end(null, true);
   }
 
   /** Ends the session and tells the peer why. */
   void end(Throwable cause) {
+    end(cause, false);
+  }
+
+  /**
+   * Ends the session, sending BYE first if asked. The session is marked closed before the BYE goes
+   * out, in the same step under the lock: the other side may answer a BYE by closing the connection
+   * at once, and that close must find the session ended, not a dropped connection to reconnect.
+   */
+  private void end(Throwable cause, boolean bye) {
     Connection c;
     synchronized (this) {
       if (closed) {
         return;
       }
       closed = true;
+      if (bye && physical != null) {
+        sendControl(physical, SessionFrames.BYE, delivered);
+      }
       c = physical;
       physical = null;
       unanswered.clear();
