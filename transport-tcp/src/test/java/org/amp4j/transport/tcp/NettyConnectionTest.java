@@ -256,13 +256,9 @@ class NettyConnectionTest {
 
   @Test
   void batchReachingFlushBytes_goesOutWhileTheTurnGoesOn() throws Exception {
-    TcpTransport transport = new TcpTransport();
-    CompletableFuture<Connection> accepted = new CompletableFuture<>();
-    try (Transport.Listener listener =
-            transport.listen("127.0.0.1", 0, Limits.DEFAULTS, accepted::complete);
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
-      socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT));
-      Connection server = accepted.get(WAIT, TimeUnit.SECONDS);
+    try (PlainSocketPeer peer = PlainSocketPeer.open()) {
+      Socket socket = peer.socket;
+      Connection server = peer.server;
       byte[] frame = randomBytes(64, 3);
       int frames = NettyConnection.FLUSH_BYTES / frame.length;
       CountDownLatch firstPartRead = new CountDownLatch(1);
@@ -409,13 +405,9 @@ class NettyConnectionTest {
 
   @Test
   void plainSocketPeer_seesExactBytesAndEof() throws Exception {
-    TcpTransport transport = new TcpTransport();
-    CompletableFuture<Connection> accepted = new CompletableFuture<>();
-    try (Transport.Listener listener =
-            transport.listen("127.0.0.1", 0, Limits.DEFAULTS, accepted::complete);
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
-      socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT));
-      Connection server = accepted.get(WAIT, TimeUnit.SECONDS);
+    try (PlainSocketPeer peer = PlainSocketPeer.open()) {
+      Socket socket = peer.socket;
+      Connection server = peer.server;
       RecordingHandler handler = new RecordingHandler();
       server.start(handler);
       OutputStream out = socket.getOutputStream();
@@ -426,6 +418,46 @@ class NettyConnectionTest {
       InputStream in = socket.getInputStream();
       assertThat(in.readAllBytes()).asString(US_ASCII).isEqualTo("pong");
       assertThat(handler.awaitClosed()).isNull();
+    }
+  }
+
+  /** A plain socket on 127.0.0.1 and the connection a TCP listener accepted from it. */
+  private static final class PlainSocketPeer implements AutoCloseable {
+    final Transport.Listener listener;
+    final Socket socket;
+    final Connection server;
+
+    private PlainSocketPeer(Transport.Listener listener, Socket socket, Connection server) {
+      this.listener = listener;
+      this.socket = socket;
+      this.server = server;
+    }
+
+    static PlainSocketPeer open() throws Exception {
+      CompletableFuture<Connection> accepted = new CompletableFuture<>();
+      Transport.Listener listener =
+          new TcpTransport().listen("127.0.0.1", 0, Limits.DEFAULTS, accepted::complete);
+      Socket socket = null;
+      try {
+        socket = new Socket(InetAddress.getLoopbackAddress(), listener.port());
+        socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT));
+        return new PlainSocketPeer(listener, socket, accepted.get(WAIT, TimeUnit.SECONDS));
+      } catch (Exception | Error e) {
+        if (socket != null) {
+          socket.close();
+        }
+        listener.close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      try {
+        socket.close();
+      } finally {
+        listener.close();
+      }
     }
   }
 
