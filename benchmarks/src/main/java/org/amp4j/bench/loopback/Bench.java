@@ -60,9 +60,9 @@ public final class Bench {
 
   /**
    * The options of every server and client JVM: the heap (see the class comment), in transparent
-   * huge pages where the kernel has them (touching 1 GiB of 4 KiB pages took 2 s per JVM at start
-   * on the 2-core machine, of 2 MiB pages 0.2 to 1 s), and no performance-data file, whose sampler
-   * wakes every 50 ms in each of the idle JVMs.
+   * huge pages where the kernel has them (touching 1 GiB of 4 KiB pages took about 2 s per JVM at
+   * start on the 2-core machine, of 2 MiB pages 0.2 to 1 s), and no performance-data file, whose
+   * sampler wakes every 50 ms in each of the idle JVMs.
    */
   static final List<String> JVM_OPTIONS =
       List.of(
@@ -112,7 +112,7 @@ public final class Bench {
       List<RunResult> all = new ArrayList<>();
       for (int round = 1; round <= options.rounds; round++) {
         for (Workload w : Workload.values()) {
-          // rotate the order each round, so that no system always follows the same one
+          // rotate the order each round, so that no system always runs a workload first or last
           List<Pair> order = new ArrayList<>(pairs);
           Collections.rotate(order, -(round - 1));
           LoopbackClient.Window window =
