@@ -9,8 +9,11 @@ import java.util.concurrent.TimeUnit;
 import org.amp4j.spi.Connection;
 import org.amp4j.spi.ConnectionHandler;
 
-/** A connection under a session link in unit tests: records each frame written to it. */
-final class RecordingConnection implements Connection {
+/**
+ * A connection under a session link in unit tests: records each frame written to it. Tests that
+ * need the other side to do something as a frame is written extend it.
+ */
+class RecordingConnection implements Connection {
   private final List<byte[]> writes = new ArrayList<>(); // guarded by this
 
   @Override

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.amp4j.spi.Connection;
-import org.amp4j.spi.ConnectionHandler;
 import org.junit.jupiter.api.Test;
 
 /** Closing a session link while the other side answers the BYE by closing the connection. */
@@ -28,6 +26,7 @@ class SessionLinkCloseTest {
     connection.closeOnNextWrite = true;
     link.close();
 
+    assertThat(connection.acks(SessionFrames.BYE)).as("BYE frames written").hasSize(1);
     assertThat(connection.closedAfterWrite).as("the peer closed after the BYE").isTrue();
     assertThat(link.isClosed()).isTrue();
     assertThat(dropped).as("the owner was told of a dropped connection to reconnect").isEmpty();
@@ -38,7 +37,7 @@ class SessionLinkCloseTest {
    * link hears that the connection closed before the write returns (here on the writing thread; on
    * an I/O thread it would wait for the link's lock).
    */
-  private static final class ClosingPeer implements Connection {
+  private static final class ClosingPeer extends RecordingConnection {
     private final SessionLink link;
     boolean closeOnNextWrite;
     boolean closedAfterWrite;
@@ -49,24 +48,11 @@ class SessionLinkCloseTest {
 
     @Override
     public void write(byte[] data) {
+      super.write(data);
       if (closeOnNextWrite && !closedAfterWrite) {
         closedAfterWrite = true;
         link.detach(this, null);
       }
-    }
-
-    @Override
-    public void start(ConnectionHandler handler) {}
-
-    @Override
-    public void setReadingPaused(boolean paused) {}
-
-    @Override
-    public void close() {}
-
-    @Override
-    public String remoteAddress() {
-      return "closing peer";
     }
   }
 }
