@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.ReferenceCountUtil;
@@ -40,17 +41,22 @@ import org.amp4j.spi.WriteQueue;
  * threads through one queue and one task on the event loop ({@link WriteQueue}). The frames
  * appended during one turn of the event loop are copied into one batch, handed to the channel and
  * flushed together at the end of the turn, so that many small frames cost one channel write, one
- * completion and one system call instead of one each; but a batch that reaches {@link #FLUSH_BYTES}
- * goes out at once, and the turn's later frames start the next. So a peer is not left idle while
- * this side works through a long read: with many calls in flight on one connection, the answers to
- * the first of them reach the peer, which makes its next calls, while this side is still answering
- * the rest. The cost is a system call per {@link #FLUSH_BYTES} rather than per turn: in two A/B
- * runs of the loopback benchmark against one flush per turn, 1 connection with 128 Sum calls in
- * flight ran 27 % and 45 % faster, 8 such connections (the two cores busy) 18 % and 5 % slower. A
- * frame of {@link #BATCH_BYTES} or more is handed over and flushed as it is. The batch is an array
- * the connection keeps (made at its first write): appending a small frame is an array copy, where
- * appending to a Netty buffer costs a call through its checks and a native copy per frame; the
- * batch is copied once into a pooled direct buffer of its exact length as it is handed over.
+ * completion and one system call instead of one each. But while the connection has its event loop
+ * to itself ({@link WriteTurns}), a batch that reaches {@link #FLUSH_BYTES} goes out at once, and
+ * the turn's later frames start the next. So a lone busy connection's peer is not left idle while
+ * this side works through a long read: with many calls in flight, the answers to the first of them
+ * reach the peer, which makes its next calls, while this side is still answering the rest. When the
+ * event loop writes to other connections too, their work fills that time, and a system call per
+ * {@link #FLUSH_BYTES} would be a cost with nothing to win back. In interleaved A/B runs of the
+ * loopback benchmark (1 connection with 128 Sum calls in flight, and 8 such connections, the two
+ * cores busy), flushing every 4 KiB on any connection made the one connection 27 % and 45 % faster
+ * than one flush per turn, and the eight 5 % and 18 % slower; flushing early only when the event
+ * loop is not shared gave the one connection +31 % against one flush per turn (−2 % against every 4
+ * KiB, within the noise) and the eight +7 % against every 4 KiB (+2 % against one flush per turn).
+ * A frame of {@link #BATCH_BYTES} or more is handed over and flushed as it is. The batch is an
+ * array the connection keeps (made at its first write): appending a small frame is an array copy,
+ * where appending to a Netty buffer costs a call through its checks and a native copy per frame;
+ * the batch is copied once into a pooled direct buffer of its exact length as it is handed over.
  *
  * <p>Handler calls run on the channel's event loop. Received buffers are released after {@link
  * ConnectionHandler#onBytes} returns.
@@ -72,7 +78,8 @@ final class NettyConnection implements Connection {
 
   /**
    * A batch is handed over and flushed as soon as it holds this many bytes, without waiting for the
-   * end of the turn: the peer starts on the first frames while this side writes the rest.
+   * end of the turn, when the event loop writes to no other connection ({@link WriteTurns#shared}):
+   * the peer starts on the first frames while this side writes the rest.
    */
   static final int FLUSH_BYTES = 4 * 1024;
 
@@ -94,6 +101,8 @@ final class NettyConnection implements Connection {
   private byte[] batch;
   private int batchBytes;
   private byte[] received = new byte[0]; // holds the last read's bytes, see Bridge.heapView
+  private WriteTurns turns; // the event loop's, taken at the first write
+  private long lastTurn = -1;
 
   /** Wraps a channel that has auto-read off, adding this connection's handler to its pipeline. */
   NettyConnection(Channel channel, Limits limits) {
@@ -179,8 +188,8 @@ final class NettyConnection implements Connection {
   /**
    * Adds {@code headerLength} bytes of {@code header} and then {@code data} to the batch, or hands
    * them over on their own when large; flushes at once when large or when the batch reaches {@link
-   * #FLUSH_BYTES}, otherwise at the end of the turn. {@code data} may be kept, {@code header} is
-   * not. Event loop only.
+   * #FLUSH_BYTES} on an event loop not shared in this turn, otherwise at the end of the turn.
+   * {@code data} may be kept, {@code header} is not. Event loop only.
    */
   private void append(byte[] header, int headerLength, byte[] data) {
     int length = headerLength + data.length;
@@ -203,16 +212,27 @@ final class NettyConnection implements Connection {
     }
     if (batch == null) {
       batch = new byte[BATCH_BYTES];
+      turns = WriteTurns.current();
     }
+    lastTurn = turns.wrote(lastTurn, channel.eventLoop());
     System.arraycopy(header, 0, batch, batchBytes, headerLength);
     System.arraycopy(data, 0, batch, batchBytes + headerLength, data.length);
     batchBytes += length;
-    if (batchBytes >= FLUSH_BYTES) {
+    if (batchBytes >= FLUSH_BYTES && !turns.shared()) {
       handOverBatch();
       channel.flush();
     } else {
       flushSoon();
     }
+  }
+
+  /**
+   * The bytes written and not yet flushed: the batch, and what the channel holds unflushed. Event
+   * loop only; for tests.
+   */
+  long unflushedBytes() {
+    ChannelOutboundBuffer handed = channel.unsafe().outboundBuffer();
+    return batchBytes + (handed == null ? 0 : handed.totalPendingWriteBytes());
   }
 
   /** Gives the batch to the channel (not yet flushed). Event loop only. */

@@ -5,6 +5,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetSocketAddress;
@@ -41,6 +42,7 @@ public final class TcpTransport implements Transport {
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   private final int connectTimeoutMillis;
+  private final EventLoopGroup group;
 
   /** A transport with the {@linkplain #DEFAULT_CONNECT_TIMEOUT default connect timeout}. */
   public TcpTransport() {
@@ -53,6 +55,11 @@ public final class TcpTransport implements Transport {
    * @param connectTimeout positive, at most {@link Integer#MAX_VALUE} milliseconds
    */
   public TcpTransport(Duration connectTimeout) {
+    this(connectTimeout, SharedEventLoop.group());
+  }
+
+  /** A transport on an event loop group of its own: for tests that need a known event loop. */
+  TcpTransport(Duration connectTimeout, EventLoopGroup group) {
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     if (connectTimeout.isNegative()
         || connectTimeout.isZero()
@@ -64,6 +71,7 @@ public final class TcpTransport implements Transport {
               + connectTimeout);
     }
     this.connectTimeoutMillis = (int) Math.max(1, connectTimeout.toMillis());
+    this.group = Objects.requireNonNull(group, "group");
   }
 
   @Override
@@ -88,7 +96,7 @@ public final class TcpTransport implements Transport {
     }
     ServerBootstrap bootstrap =
         new ServerBootstrap()
-            .group(SharedEventLoop.group())
+            .group(group)
             .channelFactory(ListeningChannel::new)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.SO_KEEPALIVE, true)
@@ -124,7 +132,7 @@ public final class TcpTransport implements Transport {
     AtomicReference<NettyConnection> created = new AtomicReference<>();
     Bootstrap bootstrap =
         new Bootstrap()
-            .group(SharedEventLoop.group())
+            .group(group)
             .channel(NioSocketChannel.class)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
             .option(ChannelOption.TCP_NODELAY, true)

@@ -4,6 +4,10 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -256,7 +260,9 @@ class NettyConnectionTest {
 
   @Test
   void batchReachingFlushBytes_goesOutWhileTheTurnGoesOn() throws Exception {
-    try (PlainSocketPeer peer = PlainSocketPeer.open()) {
+    // An event loop of its own: no other connection's writes make it count as shared.
+    try (OwnEventLoop loop = new OwnEventLoop();
+        PlainSocketPeer peer = PlainSocketPeer.open(loop.transport)) {
       Socket socket = peer.socket;
       Connection server = peer.server;
       byte[] frame = randomBytes(64, 3);
@@ -293,6 +299,45 @@ class NettyConnectionTest {
             .isEqualTo(frame);
       }
       assertThat(in.readNBytes(3)).asString(US_ASCII).isEqualTo("end");
+    }
+  }
+
+  @Test
+  void batchReachingFlushBytes_waitsForTheTurnsEnd_whenTheEventLoopWritesToAnotherConnection()
+      throws Exception {
+    // One event loop for both accepted connections.
+    try (OwnEventLoop loop = new OwnEventLoop();
+        PlainSocketPeer busy = PlainSocketPeer.open(loop.transport);
+        PlainSocketPeer other = PlainSocketPeer.open(loop.transport)) {
+      NettyConnection server = (NettyConnection) busy.server;
+      byte[] frame = randomBytes(64, 4);
+      int frames = NettyConnection.FLUSH_BYTES / frame.length;
+      CompletableFuture<Long> heldInTheTurn = new CompletableFuture<>();
+      other.server.start(new RecordingHandler());
+      // On the event loop: a frame to the other connection, then FLUSH_BYTES to this one, in the
+      // same turn; what this one still holds unflushed is noted before the turn ends.
+      server.start(
+          new RecordingHandler(
+              bytes -> {
+                other.server.write("hi".getBytes(US_ASCII));
+                for (int i = 0; i < frames; i++) {
+                  server.write(frame.clone());
+                }
+                heldInTheTurn.complete(server.unflushedBytes());
+                server.write("end".getBytes(US_ASCII));
+              }));
+
+      busy.socket.getOutputStream().write('x');
+
+      assertThat(heldInTheTurn.get(WAIT, TimeUnit.SECONDS))
+          .as("bytes still held when the batch reached FLUSH_BYTES on a shared event loop")
+          .isEqualTo((long) frames * frame.length);
+      InputStream in = busy.socket.getInputStream();
+      for (int i = 0; i < frames; i++) {
+        assertThat(in.readNBytes(frame.length)).isEqualTo(frame);
+      }
+      assertThat(in.readNBytes(3)).asString(US_ASCII).isEqualTo("end");
+      assertThat(other.socket.getInputStream().readNBytes(2)).asString(US_ASCII).isEqualTo("hi");
     }
   }
 
@@ -434,9 +479,13 @@ class NettyConnectionTest {
     }
 
     static PlainSocketPeer open() throws Exception {
+      return open(new TcpTransport());
+    }
+
+    static PlainSocketPeer open(TcpTransport transport) throws Exception {
       CompletableFuture<Connection> accepted = new CompletableFuture<>();
       Transport.Listener listener =
-          new TcpTransport().listen("127.0.0.1", 0, Limits.DEFAULTS, accepted::complete);
+          transport.listen("127.0.0.1", 0, Limits.DEFAULTS, accepted::complete);
       Socket socket = null;
       try {
         socket = new Socket(InetAddress.getLoopbackAddress(), listener.port());
@@ -458,6 +507,21 @@ class NettyConnectionTest {
       } finally {
         listener.close();
       }
+    }
+  }
+
+  /** A TCP transport on an event loop group of one thread of its own, shut down on close. */
+  private static final class OwnEventLoop implements AutoCloseable {
+    final EventLoopGroup group =
+        new MultiThreadIoEventLoopGroup(
+            1, new DefaultThreadFactory("amp4j-tcp-own", true), NioIoHandler.newFactory());
+    final TcpTransport transport = new TcpTransport(TcpTransport.DEFAULT_CONNECT_TIMEOUT, group);
+
+    @Override
+    public void close() {
+      group
+          .shutdownGracefully(0, WAIT, TimeUnit.SECONDS)
+          .awaitUninterruptibly(WAIT, TimeUnit.SECONDS);
     }
   }
 
