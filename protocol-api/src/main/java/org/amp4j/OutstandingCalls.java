@@ -145,6 +145,14 @@ final class OutstandingCalls {
     if (number == TagTable.NOT_A_TAG) {
       throw new IllegalArgumentException("not a tag this peer gives: '" + tag + "'");
     }
+    return add(number, tag, call, timeout, limit);
+  }
+
+  /**
+   * {@link #add(String, Pending, Duration, int)} for a tag whose number the caller has: the one
+   * whose {@link Long#toHexString} {@code tag} is.
+   */
+  boolean add(long number, String tag, Pending<?> call, Duration timeout, int limit) {
     call.future.tag = tag; // before the call is in the table, where sweeps read it
     // Into the table before sweepAt is read: a sweep that starts later sees the call.
     synchronized (byTag) {

@@ -201,7 +201,8 @@ final class RealPeer implements Peer, ConnectionHandler, ClientSession.Replaced 
       if (closed) {
         return CompletableFuture.failedFuture(lost("cannot call " + command));
       }
-      tag = Long.toHexString(++tagCounter);
+      long number = ++tagCounter;
+      tag = Long.toHexString(number);
       try {
         frame = codec.encode(OutboundMessage.call(command, requiresAnswer ? tag : null, values));
       } catch (AmpException e) {
@@ -213,6 +214,7 @@ final class RealPeer implements Peer, ConnectionHandler, ClientSession.Replaced 
       if (requiresAnswer) {
         int limit = config.limits().maxOutstandingCalls();
         if (!outstanding.add(
+            number,
             tag,
             new OutstandingCalls.Pending<>(command, future, readAnswer, readError),
             timeout,

@@ -33,6 +33,9 @@ final class BoxParser {
   /** The longest key AMP allows. */
   static final int MAX_KEY_LENGTH = 255;
 
+  /** How many positions of the last box's keys a parser keeps, to compare the next box's with. */
+  static final int PREDICTED_KEYS = 8;
+
   /** How many keys the {@link KeyTable} of a parser holds. */
   static final int KEY_TABLE_SLOTS = 64;
 
@@ -94,6 +97,9 @@ final class BoxParser {
 
   private final Config config;
   private final KeyTable keys = new KeyTable(KEY_TABLE_SLOTS);
+  // The keys of the last box read by the fast path, by position: the boxes of a connection mostly
+  // repeat the same keys in the same order, which are then found by comparing bytes, unhashed.
+  private final ByteKey[] lastKeys = new ByteKey[PREDICTED_KEYS];
   private final byte[] keyBuffer = new byte[MAX_KEY_LENGTH];
 
   private State state = State.KEY_LENGTH;
@@ -181,6 +187,7 @@ final class BoxParser {
     int end = in.arrayOffset() + in.limit();
     RawBox whole = new RawBox();
     int fieldCount = 0;
+    int pair = 0; // the position of the pair being read
     int at = start;
     while (true) {
       if (end - at < 2) {
@@ -194,7 +201,14 @@ final class BoxParser {
       if (keyLength > MAX_KEY_LENGTH || end - at < keyLength + 2) {
         return null;
       }
-      ByteKey k = keys.key(bytes, at, keyLength);
+      ByteKey k = pair < PREDICTED_KEYS ? lastKeys[pair] : null;
+      if (k == null || !k.is(bytes, at, keyLength)) {
+        k = keys.key(bytes, at, keyLength);
+        if (pair < PREDICTED_KEYS) {
+          lastKeys[pair] = k;
+        }
+      }
+      pair++;
       int valueLength = u16(bytes, at + keyLength);
       at += keyLength + 2;
       if (valueLength > config.maxValueLength() || end - at < valueLength || whole.contains(k)) {

@@ -1,5 +1,6 @@
 package org.amp4j.codec.amp;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -47,7 +48,8 @@ final class BoxWriter {
   private int maxValueLength;
   private boolean splitValues;
   private ByteKey[] keys;
-  private byte[][] values; // null at a position whose value is numbers[position]
+  // byte[], or a String of chars up to U+00FF (addLatin1), or null where numbers[position] is
+  private Object[] values;
   private long[] numbers; // the integer values (addInteger), made at the first one
   private int size;
   private Set<ByteKey> seen; // the keys, once there are more than SORTED_LIMIT
@@ -65,7 +67,7 @@ final class BoxWriter {
     this.splitValues = splitValues;
     int capacity = Math.max(1, expectedPairs);
     this.keys = new ByteKey[capacity];
-    this.values = new byte[capacity][];
+    this.values = new Object[capacity];
   }
 
   /**
@@ -93,7 +95,7 @@ final class BoxWriter {
   void release() {
     if (keys.length > KEPT_PAIRS) {
       keys = new ByteKey[SORTED_LIMIT];
-      values = new byte[SORTED_LIMIT][];
+      values = new Object[SORTED_LIMIT];
       numbers = null;
     } else {
       Arrays.fill(keys, 0, size, null);
@@ -123,6 +125,31 @@ final class BoxWriter {
     int at = place(where, key);
     values[at] = value;
     length += (4L + key.length()) * parts(value.length) + value.length;
+  }
+
+  /**
+   * Adds a pair whose value is text of chars up to U+00FF, one byte per char (ISO-8859-1, as tags
+   * are), written straight into the box rather than into an array of its own first.
+   *
+   * @param where the value's position, for messages
+   * @param key the key
+   * @param text the value; the caller has checked that no char is above U+00FF
+   * @throws EncodingException if the key is empty, longer than 255 bytes or repeated, or the value
+   *     is longer than the limit
+   */
+  void addLatin1(ValuePath where, ByteKey key, String text) {
+    int n = text.length();
+    if (n > Limits.AMP_MAX_VALUE_LENGTH) {
+      add(where, key, text.getBytes(StandardCharsets.ISO_8859_1)); // split or refused there
+      return;
+    }
+    checkKey(where, key);
+    if (n > maxValueLength) {
+      throw tooLong(where, n, false, maxValueLength);
+    }
+    int at = place(where, key);
+    values[at] = text;
+    length += 4L + key.length() + n;
   }
 
   /**
@@ -273,7 +300,19 @@ final class BoxWriter {
     }
     for (int i = 0; i < size; i++) {
       byte[] key = keys[i].bytes();
-      byte[] value = values[i];
+      Object v = values[i];
+      if (v instanceof String text) {
+        int n = text.length();
+        at = writeU16(out, at, key.length);
+        System.arraycopy(key, 0, out, at, key.length);
+        at = writeU16(out, at + key.length, n);
+        for (int j = 0; j < n; j++) {
+          out[at + j] = (byte) text.charAt(j);
+        }
+        at += n;
+        continue;
+      }
+      byte[] value = (byte[]) v;
       if (value == null) {
         long number = numbers[i];
         at = writeU16(out, at, key.length);
@@ -305,7 +344,7 @@ final class BoxWriter {
     }
     Arrays.sort(order, Comparator.comparing(i -> keys[i]));
     ByteKey[] sortedKeys = new ByteKey[keys.length];
-    byte[][] sortedValues = new byte[values.length][];
+    Object[] sortedValues = new Object[values.length];
     long[] sortedNumbers = numbers == null ? null : new long[numbers.length];
     for (int i = 0; i < size; i++) {
       sortedKeys[i] = keys[order[i]];

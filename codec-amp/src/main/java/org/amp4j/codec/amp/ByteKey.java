@@ -75,6 +75,22 @@ final class ByteKey implements Comparable<ByteKey> {
         && Arrays.equals(bytes, 0, length, buffer, offset, offset + length);
   }
 
+  /**
+   * Whether this key is {@code length} bytes of {@code buffer} from {@code offset}: compared byte
+   * by byte, which for keys as short as most is quicker than hashing them to look them up.
+   */
+  boolean is(byte[] buffer, int offset, int length) {
+    if (bytes.length != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (bytes[i] != buffer[offset + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether this key is the bytes of an ASCII string (each char below U+0080). */
   boolean matchesAscii(String ascii) {
     return sameAscii(bytes, ascii);

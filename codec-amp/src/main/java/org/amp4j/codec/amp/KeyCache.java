@@ -6,9 +6,10 @@ import org.amp4j.EncodingException;
 import org.amp4j.spi.ValuePath;
 
 /**
- * The key bytes of value names and record field names, encoded once per name rather than once per
- * message: names come from command and record definitions, so an encoder sees few of them. Holds at
- * most {@link #LIMIT} names; others are encoded each time. Thread-safe.
+ * The key bytes of value names and record field names, and the bytes of command names, encoded once
+ * per name rather than once per message: names come from command and record definitions, so an
+ * encoder sees few of them. Holds at most {@link #LIMIT} names; others are encoded each time.
+ * Thread-safe.
  */
 final class KeyCache {
 

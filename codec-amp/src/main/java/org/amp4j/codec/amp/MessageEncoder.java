@@ -3,6 +3,7 @@ package org.amp4j.codec.amp;
 import static org.amp4j.spi.MessageParts.required;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
 import org.amp4j.spi.MachineIntegers;
@@ -70,16 +71,17 @@ final class MessageEncoder {
   private byte[] encode(OutboundMessage message, BoxWriter box) {
     switch (message.kind()) {
       case CALL -> {
-        box.add(
-            COMMAND_PATH,
-            ProtocolKeys.COMMAND_KEY,
-            strict(required(message.command(), "command"), "command name"));
+        // _ask first: it sorts before _command, which then needs not move
         if (message.tag() != null) {
-          box.add(ASK_PATH, ProtocolKeys.ASK_KEY, tagBytes(message.tag()));
+          box.addLatin1(ASK_PATH, ProtocolKeys.ASK_KEY, MessageParts.tag(message.tag()));
         }
+        box.add(COMMAND_PATH, ProtocolKeys.COMMAND_KEY, commandName(message.command()));
       }
       case ANSWER ->
-          box.add(ANSWER_PATH, ProtocolKeys.ANSWER_KEY, tagBytes(required(message.tag(), "tag")));
+          box.addLatin1(
+              ANSWER_PATH,
+              ProtocolKeys.ANSWER_KEY,
+              MessageParts.tag(required(message.tag(), "tag")));
       case ERROR -> {
         if (!message.values().isEmpty()) {
           throw new EncodingException(
@@ -87,7 +89,8 @@ final class MessageEncoder {
                   + message.values().size()
                   + " values");
         }
-        box.add(ERROR_PATH, ProtocolKeys.ERROR_KEY, tagBytes(required(message.tag(), "tag")));
+        box.addLatin1(
+            ERROR_PATH, ProtocolKeys.ERROR_KEY, MessageParts.tag(required(message.tag(), "tag")));
         box.add(
             ERROR_CODE_PATH,
             ProtocolKeys.ERROR_CODE_KEY,
@@ -100,8 +103,9 @@ final class MessageEncoder {
       }
       default -> throw new IllegalStateException(message.kind().toString());
     }
-    for (TypedValue<?> value : message.values()) {
-      addValue(box, value);
+    List<TypedValue<?>> values = message.values();
+    for (int i = 0, n = values.size(); i < n; i++) { // no iterator: a message's list is short
+      addValue(box, values.get(i));
       checkFrame(box);
     }
     checkFrame(box);
@@ -135,20 +139,20 @@ final class MessageEncoder {
     }
   }
 
+  /** A command name's strict UTF-8 bytes, encoded once per name ({@link KeyCache}). */
+  private byte[] commandName(String command) {
+    try {
+      return keys.strict(required(command, "command")).bytes();
+    } catch (BadTextException e) {
+      throw new EncodingException("command name: " + e.getMessage(), e);
+    }
+  }
+
   private static byte[] strict(String text, String what) {
     try {
       return UnicodeText.encode(text);
     } catch (BadTextException e) {
       throw new EncodingException(what + ": " + e.getMessage(), e);
     }
-  }
-
-  /**
-   * A tag's bytes: tags are ISO-8859-1 text, one char per byte.
-   *
-   * @throws EncodingException if a char is above U+00FF
-   */
-  static byte[] tagBytes(String tag) {
-    return MessageParts.tag(tag).getBytes(StandardCharsets.ISO_8859_1);
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -27,6 +28,31 @@ class BoxParserPathsTest {
     ByteBuffer direct = ByteBuffer.allocateDirect(stream.length).put(stream).flip();
     assertThat(outcome(new BoxParser(config), heap))
         .isEqualTo(outcome(new BoxParser(config), direct));
+  }
+
+  @Example
+  void keysOfTheLastBox_areComparedNotTrusted_whenTheNextBoxHasOthersInTheirPlaces() {
+    ByteSink out = new ByteSink(64);
+    for (String[] keys : new String[][] {{"a", "b"}, {"b", "a"}, {"a", "c", "b"}, {"a"}}) {
+      for (int i = 0; i < keys.length; i++) {
+        out.writeU16(1);
+        out.write(keys[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.writeU16(1);
+        out.write(new byte[] {(byte) ('0' + i)});
+      }
+      out.writeU16(0);
+    }
+    assertThat(
+            outcome(
+                new BoxParser(new BoxParser.Config(100, 1000, 10, true, false)),
+                ByteBuffer.wrap(out.toByteArray())))
+        .containsExactly(
+            "\"a\"=[48];\"b\"=[49];",
+            "\"b\"=[48];\"a\"=[49];",
+            "\"a\"=[48];\"c\"=[49];\"b\"=[50];",
+            "\"a\"=[48];",
+            "end at boundary true",
+            "remaining 0");
   }
 
   /** Each box read, as its pairs, then the failure if any, then what was left unread. */

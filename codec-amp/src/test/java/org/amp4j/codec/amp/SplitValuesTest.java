@@ -84,6 +84,36 @@ class SplitValuesTest {
   }
 
   @Test
+  void tagsOver65535_areSplitToo_andRefusedByPlainAmp() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 70_000; i++) {
+      b.append((char) ('a' + i % 26 + (i % 7 == 0 ? 0x80 : 0))); // Latin-1 chars, some above ASCII
+    }
+    String tag = b.toString();
+    for (OutboundMessage m :
+        List.of(
+            OutboundMessage.call("Sum", tag, List.of()),
+            OutboundMessage.answer(tag, List.of()),
+            OutboundMessage.error(tag, "E", "d"))) {
+      InboundMessage in = Decoding.decodeOne(SPLITTING, SPLITTING.encode(m), 65_536, 3);
+      assertThat(in.kind()).isEqualTo(m.kind());
+      assertThat(in.tag()).isEqualTo(tag);
+      assertThatThrownBy(() -> PLAIN.encode(m))
+          .isInstanceOf(EncodingException.class)
+          .hasMessageContaining("is 70000 bytes, but plain AMP carries at most 65,535 bytes");
+    }
+    Codec small = new AmpCodecProvider().create(Limits.builder().maxValueLength(100).build());
+    assertThatThrownBy(() -> small.encode(OutboundMessage.answer("7".repeat(101), List.of())))
+        .isInstanceOf(EncodingException.class)
+        .hasMessage("value '_answer' is 101 bytes, longer than maxValueLength 100");
+    assertThat(
+            Decoding.decodeOne(
+                    small, small.encode(OutboundMessage.answer("7".repeat(100), List.of())))
+                .tag())
+        .isEqualTo("7".repeat(100));
+  }
+
+  @Test
   void wireLayout_isConsecutivePairsOfTheSameKey() {
     byte[] value = bytes(70_000);
     byte[] frame = SPLITTING.encode(blob(value));
