@@ -11,12 +11,18 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
- * Medians over the rounds, as text tables (calls/s and latency; heap bytes allocated per call; CPU
- * time per call), {@code results.json} and the summary line.
+ * Medians over the rounds, as text tables (calls/s and latency; ratios within each round; heap
+ * bytes allocated per call; CPU time per call), {@code results.json} and the summary line.
  */
 final class Report {
   private final Bench.Options options;
   private final List<RunResult> runs;
+
+  /** The systems whose ratio is the cost of sessions: amp with sessions on, and off. */
+  static final String SESSIONS_ON = "amp4j-amp-session";
+
+  static final String SESSIONS_OFF = "amp4j-amp";
+
   private final Map<String, Map<Workload, Median>> medians = new LinkedHashMap<>();
 
   /**
@@ -79,8 +85,31 @@ final class Report {
     return base == null || m == null ? Double.NaN : m.callsPerSecond() / base.callsPerSecond();
   }
 
+  /**
+   * The median over the rounds of this system's calls/s over another's in the same round: a paired
+   * comparison, in which what the machine did in one round (its speed drifts over minutes) weighs
+   * on both sides; NaN unless both ran every round.
+   */
+  double pairedRatio(String system, Workload w, String against) {
+    Median m = medians.getOrDefault(system, Map.of()).get(w);
+    Median base = medians.getOrDefault(against, Map.of()).get(w);
+    if (m == null || base == null || m.rounds().size() != base.rounds().size()) {
+      return Double.NaN;
+    }
+    double[] ratios = new double[m.rounds().size()];
+    for (int i = 0; i < ratios.length; i++) {
+      ratios[i] = m.rounds().get(i) / base.rounds().get(i);
+    }
+    return median(ratios);
+  }
+
   private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> value) {
-    double[] sorted = runs.stream().mapToDouble(value).sorted().toArray();
+    return median(runs.stream().mapToDouble(value).toArray());
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
@@ -124,6 +153,7 @@ final class Report {
               cell(s, Workload.B),
               cell(s, Workload.C)));
     }
+    appendPaired(sb);
     appendAllocation(sb);
     appendCpu(sb);
     long errors = runs.stream().mapToLong(RunResult::errors).sum();
@@ -133,7 +163,40 @@ final class Report {
     return sb.toString();
   }
 
-  /** The second table: client and server heap bytes per call by workload. */
+  /**
+   * The second table: each system's calls/s over the baseline's in the same round, and sessions on
+   * over off, as medians of the rounds' ratios.
+   */
+  private void appendPaired(StringBuilder sb) {
+    sb.append("\nratios in the same round, medians over the rounds: calls/s over ")
+        .append(LoopbackSystem.BASELINE)
+        .append("'s; sessions: ")
+        .append(SESSIONS_ON)
+        .append(" over ")
+        .append(SESSIONS_OFF)
+        .append("'s\n");
+    sb.append(String.format(Locale.ROOT, "| %-17s | %6s | %6s | %6s |%n", "system", "a", "b", "c"));
+    sb.append("|-------------------|--------|--------|--------|\n");
+    for (String system : medians.keySet()) {
+      appendRatios(sb, system, system, LoopbackSystem.BASELINE);
+    }
+    if (medians.containsKey(SESSIONS_ON) && medians.containsKey(SESSIONS_OFF)) {
+      appendRatios(sb, "sessions on / off", SESSIONS_ON, SESSIONS_OFF);
+    }
+  }
+
+  private void appendRatios(StringBuilder sb, String label, String system, String against) {
+    sb.append(String.format(Locale.ROOT, "| %-17s |", label));
+    for (Workload w : Workload.values()) {
+      double r = pairedRatio(system, w, against);
+      sb.append(
+          String.format(
+              Locale.ROOT, " %6s |", Double.isNaN(r) ? "" : String.format(Locale.ROOT, "%.2f", r)));
+    }
+    sb.append('\n');
+  }
+
+  /** The third table: client and server heap bytes per call by workload. */
   private void appendAllocation(StringBuilder sb) {
     sb.append("\nheap bytes allocated per call in the measured window, client and server JVM;")
         .append(" medians\n");
@@ -162,7 +225,7 @@ final class Report {
   }
 
   /**
-   * The third table: client and server CPU µs per call by workload, and the two together. Less
+   * The fourth table: client and server CPU µs per call by workload, and the two together. Less
    * sensitive than calls/s to what else the machine runs at the time.
    */
   private void appendCpu(StringBuilder sb) {
@@ -274,13 +337,15 @@ final class Report {
         ws.add(
             String.format(
                 Locale.ROOT,
-                "      \"%s\": {\"callsPerSecond\": %.1f, \"ratioToBaseline\": %s%s, "
+                "      \"%s\": {\"callsPerSecond\": %.1f, \"ratioToBaseline\": %s,"
+                    + " \"pairedRatioToBaseline\": %s%s, "
                     + "\"clientBytesPerCall\": %.1f, \"serverBytesPerCall\": %.1f, "
                     + "\"clientCpuMicrosPerCall\": %.3f, \"serverCpuMicrosPerCall\": %.3f, "
                     + "\"cpuMicrosPerCall\": %.3f, \"errors\": %d, \"rounds\": %s}",
                 we.getKey().key(),
                 m.callsPerSecond(),
                 number(ratio(e.getKey(), we.getKey())),
+                number(pairedRatio(e.getKey(), we.getKey(), LoopbackSystem.BASELINE)),
                 latency,
                 m.clientBytesPerCall(),
                 m.serverBytesPerCall(),
@@ -294,7 +359,21 @@ final class Report {
       }
       systems.add("    \"" + e.getKey() + "\": {\n" + String.join(",\n", ws) + "\n    }");
     }
-    sb.append(String.join(",\n", systems)).append("\n  }\n}\n");
+    sb.append(String.join(",\n", systems)).append("\n  }");
+    if (medians.containsKey(SESSIONS_ON) && medians.containsKey(SESSIONS_OFF)) {
+      sb.append(",\n  \"sessionsOnOverOff\": {")
+          .append(
+              Arrays.stream(Workload.values())
+                  .map(
+                      w ->
+                          "\""
+                              + w.key()
+                              + "\": "
+                              + number(pairedRatio(SESSIONS_ON, w, SESSIONS_OFF)))
+                  .collect(Collectors.joining(", ")))
+          .append('}');
+    }
+    sb.append("\n}\n");
     return sb.toString();
   }
 

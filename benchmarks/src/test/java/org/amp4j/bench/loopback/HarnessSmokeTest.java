@@ -2,6 +2,7 @@ package org.amp4j.bench.loopback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -398,6 +399,51 @@ class HarnessSmokeTest {
       }
     }
     assertThat(Files.readString(out.resolve("chart.svg"))).startsWith("<svg");
+  }
+
+  @Test
+  void pairedRatios_areMediansOfTheRoundsRatios_notRatiosOfTheMedians() throws IOException {
+    // calls per second by round: the machine is slow in round 2 for every system
+    double[] raw = {1000, 400, 1000};
+    double[] amp = {800, 360, 800};
+    double[] session = {760, 300, 720};
+    List<RunResult> runs = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      runs.add(calls(LoopbackSystem.BASELINE, raw[round]));
+      runs.add(calls(Report.SESSIONS_OFF, amp[round]));
+      runs.add(calls(Report.SESSIONS_ON, session[round]));
+    }
+    Bench.Options options =
+        new Bench.Options(
+            3,
+            0,
+            1,
+            1,
+            List.of(LoopbackSystem.BASELINE, Report.SESSIONS_OFF, Report.SESSIONS_ON),
+            Path.of("unused"));
+    Report report = new Report(options, runs);
+
+    // per round 0.8, 0.9, 0.8 and 0.95, 0.833, 0.9: medians 0.8 and 0.9
+    assertThat(report.pairedRatio(Report.SESSIONS_OFF, Workload.B, LoopbackSystem.BASELINE))
+        .isCloseTo(0.8, within(1e-9));
+    assertThat(report.pairedRatio(Report.SESSIONS_ON, Workload.B, Report.SESSIONS_OFF))
+        .isCloseTo(0.9, within(1e-9));
+    assertThat(report.ratio(Report.SESSIONS_OFF, Workload.B)).isCloseTo(0.8, within(1e-9));
+    assertThat(report.pairedRatio(Report.SESSIONS_OFF, Workload.A, LoopbackSystem.BASELINE))
+        .as("a workload no system ran")
+        .isNaN();
+    assertThat(report.table())
+        .contains("| amp4j-amp         |        |   0.80 |        |")
+        .contains("| sessions on / off |        |   0.90 |        |");
+    Map<String, Object> json = object(parse(report.json()));
+    assertThat(object(json.get("sessionsOnOverOff"))).containsEntry("b", 0.9);
+    assertThat(object(object(object(json.get("systems")).get(Report.SESSIONS_OFF)).get("b")))
+        .containsEntry("pairedRatioToBaseline", 0.8);
+  }
+
+  /** One round of workload b in which a system answered this many calls in one second. */
+  private static RunResult calls(String system, double perSecond) {
+    return new RunResult(system, "b", (long) perSecond, 1.0, 0, -1, -1, 1, 1, 1, 1, 0, 0);
   }
 
   @Test
