@@ -280,7 +280,7 @@ final class RealPeer implements Peer, ConnectionHandler, ClientSession.Replaced 
       for (int i = 0, n = frames == null ? 1 : frames.frames(); i < n; i++) {
         ByteBuffer in = frames == null ? data : frames.frame(i);
         InboundMessage m;
-        while ((m = decoder.next(in)) != null) {
+        while (in.hasRemaining() && (m = decoder.next(in)) != null) {
           onMessage(m, calls, answered);
           SessionLink f = forward;
           if (f != null && !inSession) {

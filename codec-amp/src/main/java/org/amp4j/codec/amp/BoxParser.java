@@ -185,6 +185,9 @@ final class BoxParser {
     byte[] bytes = in.array();
     int start = in.arrayOffset() + in.position();
     int end = in.arrayOffset() + in.limit();
+    if (end - start < 2) {
+      return null; // not even a terminator: nothing to make a box of yet
+    }
     RawBox whole = new RawBox();
     int fieldCount = 0;
     int pair = 0; // the position of the pair being read
