@@ -137,20 +137,9 @@ final class OutstandingCalls {
    * Registers a call, unless {@code limit} calls are outstanding already; it fails with {@link
    * CallTimeoutException} after the timeout (0: never).
    *
-   * @param tag {@link Long#toHexString} of a number (see {@link TagTable})
+   * @param number the number the call's tag was made from
+   * @param tag {@link Long#toHexString} of {@code number} (see {@link TagTable})
    * @return false, registering nothing, if the table holds {@code limit} calls or more
-   */
-  boolean add(String tag, Pending<?> call, Duration timeout, int limit) {
-    long number = TagTable.number(tag);
-    if (number == TagTable.NOT_A_TAG) {
-      throw new IllegalArgumentException("not a tag this peer gives: '" + tag + "'");
-    }
-    return add(number, tag, call, timeout, limit);
-  }
-
-  /**
-   * {@link #add(String, Pending, Duration, int)} for a tag whose number the caller has: the one
-   * whose {@link Long#toHexString} {@code tag} is.
    */
   boolean add(long number, String tag, Pending<?> call, Duration timeout, int limit) {
     call.future.tag = tag; // before the call is in the table, where sweeps read it

@@ -27,6 +27,7 @@ class OutstandingCallsTest {
   private CompletableFuture<String> add(String tag, Duration timeout) {
     OutstandingCalls.CallFuture<String> f = new OutstandingCalls.CallFuture<>();
     calls.add(
+        TagTable.number(tag),
         tag,
         new OutstandingCalls.Pending<>(
             "Cmd" + tag, f, fields -> "answered", (code, text) -> new RuntimeException(text)),
@@ -131,6 +132,7 @@ class OutstandingCallsTest {
     OutstandingCalls.CallFuture<String> refused = new OutstandingCalls.CallFuture<>();
     boolean added =
         calls.add(
+            2,
             "2",
             new OutstandingCalls.Pending<>(
                 "Cmd2", refused, fields -> "x", (code, text) -> new RuntimeException(text)),
@@ -149,6 +151,7 @@ class OutstandingCallsTest {
   void answersTakenTogether_completeInTurn_evenWhenOneCannotBeRead() throws Exception {
     OutstandingCalls.CallFuture<String> bad = new OutstandingCalls.CallFuture<>();
     calls.add(
+        1,
         "1",
         new OutstandingCalls.Pending<>(
             "Bad",

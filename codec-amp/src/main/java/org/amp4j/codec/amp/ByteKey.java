@@ -70,9 +70,7 @@ final class ByteKey implements Comparable<ByteKey> {
    * Whether this key is {@code length} bytes of {@code buffer} from {@code offset}, of this hash.
    */
   boolean matches(byte[] buffer, int offset, int length, int hash) {
-    return this.hash == hash
-        && bytes.length == length
-        && Arrays.equals(bytes, 0, length, buffer, offset, offset + length);
+    return this.hash == hash && is(buffer, offset, length);
   }
 
   /**

@@ -77,11 +77,7 @@ final class MessageEncoder {
         }
         box.add(COMMAND_PATH, ProtocolKeys.COMMAND_KEY, commandName(message.command()));
       }
-      case ANSWER ->
-          box.addLatin1(
-              ANSWER_PATH,
-              ProtocolKeys.ANSWER_KEY,
-              MessageParts.tag(required(message.tag(), "tag")));
+      case ANSWER -> box.addLatin1(ANSWER_PATH, ProtocolKeys.ANSWER_KEY, tag(message));
       case ERROR -> {
         if (!message.values().isEmpty()) {
           throw new EncodingException(
@@ -89,8 +85,7 @@ final class MessageEncoder {
                   + message.values().size()
                   + " values");
         }
-        box.addLatin1(
-            ERROR_PATH, ProtocolKeys.ERROR_KEY, MessageParts.tag(required(message.tag(), "tag")));
+        box.addLatin1(ERROR_PATH, ProtocolKeys.ERROR_KEY, tag(message));
         box.add(
             ERROR_CODE_PATH,
             ProtocolKeys.ERROR_CODE_KEY,
@@ -137,6 +132,11 @@ final class MessageEncoder {
               + " bytes, longer than maxFrameLength "
               + limits.maxFrameLength());
     }
+  }
+
+  /** An answer's or error's tag, checked to be bytes (ISO-8859-1 text). */
+  private static String tag(OutboundMessage message) {
+    return MessageParts.tag(required(message.tag(), "tag"));
   }
 
   /** A command name's strict UTF-8 bytes, encoded once per name ({@link KeyCache}). */
