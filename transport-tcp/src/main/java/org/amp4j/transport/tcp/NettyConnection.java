@@ -101,7 +101,7 @@ final class NettyConnection implements Connection {
   private byte[] batch;
   private int batchBytes;
   private byte[] received = new byte[0]; // holds the last read's bytes, see Bridge.heapView
-  private WriteTurns turns; // the event loop's, taken at the first write
+  private WriteTurns turns; // the event loop's, taken at the first write to the channel
   private long lastTurn = -1;
 
   /** Wraps a channel that has auto-read off, adding this connection's handler to its pipeline. */
@@ -197,6 +197,10 @@ final class NettyConnection implements Connection {
       pendingWriteBytes.release(length); // lost with the connection, as Netty fails the write
       return;
     }
+    if (turns == null) {
+      turns = WriteTurns.current();
+    }
+    lastTurn = turns.wrote(lastTurn, channel.eventLoop()); // large frames count too
     if (length >= BATCH_BYTES) {
       handOverBatch();
       ByteBuf out =
@@ -212,9 +216,7 @@ final class NettyConnection implements Connection {
     }
     if (batch == null) {
       batch = new byte[BATCH_BYTES];
-      turns = WriteTurns.current();
     }
-    lastTurn = turns.wrote(lastTurn, channel.eventLoop());
     System.arraycopy(header, 0, batch, batchBytes, headerLength);
     System.arraycopy(data, 0, batch, batchBytes + headerLength, data.length);
     batchBytes += length;
