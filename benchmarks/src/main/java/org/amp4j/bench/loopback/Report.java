@@ -15,14 +15,13 @@ import java.util.stream.Collectors;
  * bytes allocated per call; CPU time per call), {@code results.json} and the summary line.
  */
 final class Report {
-  private final Bench.Options options;
-  private final List<RunResult> runs;
-
   /** The systems whose ratio is the cost of sessions: amp with sessions on, and off. */
   static final String SESSIONS_ON = "amp4j-amp-session";
 
   static final String SESSIONS_OFF = "amp4j-amp";
 
+  private final Bench.Options options;
+  private final List<RunResult> runs;
   private final Map<String, Map<Workload, Median>> medians = new LinkedHashMap<>();
 
   /**
