@@ -129,7 +129,6 @@ final class Answers {
       return;
     }
     List<TypedValue<?>> values;
-    byte[] frame;
     try {
       values =
           spec.response() == null
@@ -141,12 +140,11 @@ final class Answers {
       return;
     }
     try {
-      frame = peer.currentCodec().encode(OutboundMessage.answer(tag, values));
+      peer.write(OutboundMessage.answer(tag, values));
     } catch (EncodingException e) {
       // As Twisted: an answer that cannot be serialized (a value too long) is an unhandled
       // failure; nothing is sent for the request and the connection closes.
       peer.fail(spec.name() + ": cannot encode the answer: " + e.getMessage(), e);
-      return;
     } catch (AmpException | IllegalArgumentException e) {
       log.error(
           "{}: cannot encode the answer for {}: {}",
@@ -154,9 +152,7 @@ final class Answers {
           peer.remoteAddress(),
           e.getMessage());
       answerUnknown(tag, spec.name());
-      return;
     }
-    peer.write(frame);
   }
 
   private void answerUnknown(String tag, String command) {

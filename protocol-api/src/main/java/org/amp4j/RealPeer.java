@@ -195,7 +195,7 @@ final class RealPeer implements Peer, ConnectionHandler, ClientSession.Replaced 
       BiFunction<String, String, RuntimeException> readError) {
     OutstandingCalls.CallFuture<R> future = new OutstandingCalls.CallFuture<>();
     String tag;
-    byte[] frame;
+    byte[] frame = null;
     SessionLink s;
     synchronized (writeLock) {
       if (closed) {
@@ -203,13 +203,15 @@ final class RealPeer implements Peer, ConnectionHandler, ClientSession.Replaced 
       }
       long number = ++tagCounter;
       tag = Long.toHexString(number);
-      try {
-        frame = codec.encode(OutboundMessage.call(command, requiresAnswer ? tag : null, values));
-      } catch (AmpException e) {
-        return CompletableFuture.failedFuture(e);
-      } catch (IllegalArgumentException e) {
-        return CompletableFuture.failedFuture(
-            new EncodingException(command + ": " + e.getMessage(), e));
+      OutboundMessage message = OutboundMessage.call(command, requiresAnswer ? tag : null, values);
+      s = session;
+      if (s != null) {
+        // a session keeps the frame to send it again: it gets an array of its own
+        try {
+          frame = codec.encode(message);
+        } catch (AmpException | IllegalArgumentException e) {
+          return CompletableFuture.failedFuture(encodingFailed(command, e));
+        }
       }
       if (requiresAnswer) {
         int limit = config.limits().maxOutstandingCalls();
@@ -228,13 +230,13 @@ final class RealPeer implements Peer, ConnectionHandler, ClientSession.Replaced 
                       + limit));
         }
       }
-      s = session;
       if (s == null) {
+        // encoded straight into the connection's batch where it can
         try {
-          connection.write(frame);
-        } catch (AmpException e) {
+          connection.write(codec, message);
+        } catch (AmpException | IllegalArgumentException e) {
           outstanding.remove(tag);
-          return CompletableFuture.failedFuture(e);
+          return CompletableFuture.failedFuture(encodingFailed(command, e));
         }
       }
     }
@@ -248,6 +250,16 @@ final class RealPeer implements Peer, ConnectionHandler, ClientSession.Replaced 
       }
     }
     return requiresAnswer ? future : CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * What a call fails with when it cannot be encoded or written: the exception itself, or an {@link
+   * EncodingException} naming the command for a value the codec refused.
+   */
+  private static RuntimeException encodingFailed(String command, RuntimeException e) {
+    return e instanceof AmpException
+        ? e
+        : new EncodingException(command + ": " + e.getMessage(), e);
   }
 
   // ---- receiving (I/O thread) ----
@@ -464,16 +476,23 @@ final class RealPeer implements Peer, ConnectionHandler, ClientSession.Replaced 
   }
 
   void writeError(String tag, String code, String description) {
-    write(codec.encode(OutboundMessage.error(tag, code, description)));
+    write(OutboundMessage.error(tag, code, description));
   }
 
-  void write(byte[] frame) {
+  /**
+   * Writes an answer or error, encoded straight into the connection's batch where it can ({@link
+   * Connection#write(Codec, OutboundMessage)}). A connection that cannot take it is closed.
+   *
+   * @throws EncodingException or {@link IllegalArgumentException} if the codec cannot encode it;
+   *     nothing is written
+   */
+  void write(OutboundMessage message) {
     if (closed) {
       return;
     }
     try {
-      connection.write(frame);
-    } catch (AmpException e) {
+      connection.write(codec, message);
+    } catch (ConnectionLostException | LimitExceededException e) {
       log.warn("cannot answer {}: {}", remoteAddress(), e.getMessage());
       closeBecause(e);
     }

@@ -24,6 +24,20 @@ public interface Codec {
    */
   byte[] encode(OutboundMessage message);
 
+  /**
+   * Encodes one message as one frame appended to {@code out}, after the bytes already there: the
+   * same bytes as {@link #encode(OutboundMessage)}, without an array of the frame's own, for a
+   * transport that writes frames in batches. The default appends {@code encode(message)}; a codec
+   * that can writes straight into {@code out}.
+   *
+   * @throws EncodingException as {@link #encode(OutboundMessage)}; {@code out} may then hold part
+   *     of the frame after its former {@link FrameBuffer#size() size}, which the caller drops
+   *     ({@link FrameBuffer#truncate})
+   */
+  default void encode(OutboundMessage message, FrameBuffer out) {
+    out.write(encode(message));
+  }
+
   /** A new decoder for one connection. */
   MessageDecoder newDecoder();
 

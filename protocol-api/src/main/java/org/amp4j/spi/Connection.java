@@ -44,6 +44,21 @@ public interface Connection {
   }
 
   /**
+   * Encodes a message with {@code codec} and queues its frame, as {@code
+   * write(codec.encode(message))} does, which is the default. A transport that batches writes
+   * encodes straight into its batch when it can ({@link Codec#encode(OutboundMessage,
+   * FrameBuffer)}), so that the frame needs no array of its own.
+   *
+   * @throws org.amp4j.EncodingException or {@link IllegalArgumentException} if the codec cannot
+   *     encode the message; nothing is queued
+   * @throws org.amp4j.LimitExceededException as {@link #write(byte[])}
+   * @throws org.amp4j.ConnectionLostException if the connection is closed
+   */
+  default void write(Codec codec, OutboundMessage message) {
+    write(codec.encode(message));
+  }
+
+  /**
    * Stops or resumes reading, to push back on a peer that sends requests faster than they are
    * answered.
    */

@@ -51,11 +51,35 @@ public final class LengthPrefixedDecoder implements MessageDecoder {
 
   /** Writes the payload's length, {@code frame.length - PREFIX_LENGTH}, into the frame's prefix. */
   public static void putLength(byte[] frame) {
-    int length = frame.length - PREFIX_LENGTH;
-    frame[0] = (byte) (length >>> 24);
-    frame[1] = (byte) (length >>> 16);
-    frame[2] = (byte) (length >>> 8);
-    frame[3] = (byte) length;
+    putLength(frame, 0, frame.length - PREFIX_LENGTH);
+  }
+
+  /**
+   * Starts a frame in {@code out}: keeps room for its length prefix, which {@link #endFrame} fills
+   * in once the payload follows.
+   *
+   * @return where the frame starts
+   */
+  public static int beginFrame(FrameBuffer out) {
+    int start = out.size();
+    out.ensureRoom(PREFIX_LENGTH);
+    out.advance(PREFIX_LENGTH);
+    return start;
+  }
+
+  /**
+   * Ends the frame started at {@code start} by {@link #beginFrame}: writes the length of the
+   * payload that follows its prefix up to {@link FrameBuffer#size()}.
+   */
+  public static void endFrame(FrameBuffer out, int start) {
+    putLength(out.array(), start, out.size() - start - PREFIX_LENGTH);
+  }
+
+  private static void putLength(byte[] to, int at, int length) {
+    to[at] = (byte) (length >>> 24);
+    to[at + 1] = (byte) (length >>> 16);
+    to[at + 2] = (byte) (length >>> 8);
+    to[at + 3] = (byte) length;
   }
 
   @Override

@@ -29,6 +29,7 @@ import org.amp4j.EncodingException;
 import org.amp4j.Limits;
 import org.amp4j.ProtocolException;
 import org.amp4j.spi.Codec;
+import org.amp4j.spi.FrameBuffer;
 import org.amp4j.spi.InboundMessage;
 import org.amp4j.spi.MessageDecoder;
 import org.amp4j.spi.OutboundMessage;
@@ -291,6 +292,49 @@ public abstract class CodecConformanceTest {
     Codec strict = codec(Limits.DEFAULTS.toBuilder().maxFrameLength(length - 5).build());
     assertThatThrownBy(() -> strict.encode(m)).isInstanceOf(EncodingException.class);
     assertDecodingFails(strict, codec().encode(m), m, false);
+  }
+
+  @Test
+  public void maxFrameLength_isCheckedWhenEncodingIntoABuffer() {
+    OutboundMessage m =
+        OutboundMessage.answer("1", List.of(typed("blob", ValueTypes.BYTES, new byte[2000])));
+    int length = codec().encode(m).length;
+    Codec strict = codec(Limits.DEFAULTS.toBuilder().maxFrameLength(length - 5).build());
+    FrameBuffer out = new FrameBuffer(16);
+    out.write(new byte[] {1, 2, 3});
+    assertThatThrownBy(() -> strict.encode(m, out)).isInstanceOf(EncodingException.class);
+    assertThat(Arrays.copyOf(out.array(), 3)).containsExactly(1, 2, 3);
+  }
+
+  // ------------------------------------------------------------------ encoding into a buffer
+
+  @Test
+  public void messagesEncodedIntoOneBuffer_areTheirFramesBackToBack() {
+    Codec codec = codec();
+    List<OutboundMessage> sent = GrowingMessages.all();
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    sent.forEach(m -> expected.writeBytes(codec.encode(m)));
+    FrameBuffer out = new FrameBuffer(1); // grows on the way
+    sent.forEach(m -> codec.encode(m, out));
+    assertThat(Arrays.copyOf(out.array(), out.size())).isEqualTo(expected.toByteArray());
+  }
+
+  @Property(tries = 200)
+  public void anyMessage_encodedIntoABuffer_isItsFrameAfterTheBytesBefore(
+      @ForAll("anyMessage") OutboundMessage message,
+      @ForAll @IntRange(min = 0, max = 40) int before,
+      @ForAll @IntRange(min = 0, max = 64) int capacity) {
+    FrameBuffer out = new FrameBuffer(capacity);
+    for (int i = 0; i < before; i++) {
+      out.write(i);
+    }
+    codec().encode(message, out);
+    byte[] frame = codec().encode(message);
+    assertThat(out.size()).isEqualTo(before + frame.length);
+    assertThat(Arrays.copyOfRange(out.array(), before, out.size())).isEqualTo(frame);
+    for (int i = 0; i < before; i++) {
+      assertThat(out.array()[i]).isEqualTo((byte) i);
+    }
   }
 
   // ------------------------------------------------------------------ schema

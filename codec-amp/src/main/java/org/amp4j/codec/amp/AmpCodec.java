@@ -3,6 +3,7 @@ package org.amp4j.codec.amp;
 import java.util.Set;
 import org.amp4j.Limits;
 import org.amp4j.spi.Codec;
+import org.amp4j.spi.FrameBuffer;
 import org.amp4j.spi.MessageDecoder;
 import org.amp4j.spi.OutboundMessage;
 
@@ -40,6 +41,11 @@ final class AmpCodec implements Codec {
   @Override
   public byte[] encode(OutboundMessage message) {
     return encoder.encode(message);
+  }
+
+  @Override
+  public void encode(OutboundMessage message, FrameBuffer out) {
+    encoder.encode(message, out);
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
+import org.amp4j.spi.FrameBuffer;
 import org.amp4j.spi.MachineIntegers;
 import org.amp4j.spi.MessageParts;
 import org.amp4j.spi.OutboundMessage;
@@ -53,6 +54,34 @@ final class MessageEncoder {
    * @throws EncodingException if the message cannot be encoded within the limits
    */
   byte[] encode(OutboundMessage message) {
+    BoxWriter box = box(message);
+    try {
+      return box.toByteArray();
+    } finally {
+      box.release();
+    }
+  }
+
+  /**
+   * Appends the bytes of one box to {@code out}, which grows once, to the box's length, if needed.
+   *
+   * @throws EncodingException if the message cannot be encoded within the limits; nothing has been
+   *     written then
+   */
+  void encode(OutboundMessage message, FrameBuffer out) {
+    BoxWriter box = box(message);
+    try {
+      int length = (int) box.length(); // within maxFrameLength
+      out.ensureRoom(length);
+      box.writeTo(out.array(), out.size());
+      out.advance(length);
+    } finally {
+      box.release();
+    }
+  }
+
+  /** The box of a message, checked against every limit; the caller releases it. */
+  private BoxWriter box(OutboundMessage message) {
     if (message.values().size() > limits.maxFieldCount()) {
       throw new EncodingException(
           "the message has "
@@ -62,13 +91,15 @@ final class MessageEncoder {
     }
     BoxWriter box = BoxWriter.forMessage(limits.maxValueLength(), splitValues);
     try {
-      return encode(message, box);
-    } finally {
+      fill(message, box);
+      return box;
+    } catch (RuntimeException e) {
       box.release();
+      throw e;
     }
   }
 
-  private byte[] encode(OutboundMessage message, BoxWriter box) {
+  private void fill(OutboundMessage message, BoxWriter box) {
     switch (message.kind()) {
       case CALL -> {
         // _ask first: it sorts before _command, which then needs not move
@@ -104,7 +135,6 @@ final class MessageEncoder {
       checkFrame(box);
     }
     checkFrame(box);
-    return box.toByteArray();
   }
 
   private <T> void addValue(BoxWriter box, TypedValue<T> value) {

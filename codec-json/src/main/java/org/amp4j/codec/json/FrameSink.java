@@ -3,15 +3,17 @@ package org.amp4j.codec.json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import org.amp4j.spi.FrameBuffer;
 import org.amp4j.spi.LengthPrefixedDecoder;
 
 /**
  * The bytes of one frame as they are written: four bytes kept for the length prefix, then the
  * payload, which may not grow beyond the frame limit (the writer fails with {@link Overflow} as
- * soon as it does). A message that the generator writes out in one piece, as it does any message
- * shorter than its buffer, lands in an array of the frame's exact size, which becomes the frame.
- * After each {@link #frame()} it is empty again, so that one sink may serve frame after frame. Not
- * thread-safe.
+ * soon as it does). The frame is either an array of its own or appended to a {@link FrameBuffer}
+ * ({@link #into}). An array of its own has exactly the size of the first write: a generator that
+ * writes a message out in one piece, as it does any message shorter than its buffer, writes it
+ * straight into its frame. After each {@link #frame()} the sink is empty again and keeps no
+ * reference to that frame, so that one sink may serve frame after frame. Not thread-safe.
  */
 final class FrameSink extends OutputStream {
 
@@ -27,22 +29,48 @@ final class FrameSink extends OutputStream {
   private final int maxPayload;
   private byte[] buf;
   private int size = 4;
+  private FrameBuffer target; // the next frame's destination, when not an array of its own
+  private int start; // where the frame starts in target
 
   FrameSink(int maxPayload) {
     this.maxPayload = maxPayload;
   }
 
+  /** Appends the next frame to {@code out} instead of making an array of its own. */
+  void into(FrameBuffer out) {
+    target = out;
+    start = LengthPrefixedDecoder.beginFrame(out);
+  }
+
   @Override
   public void write(int b) throws IOException {
+    if (target != null) {
+      check(1);
+      target.write(b);
+      return;
+    }
     ensure(1);
     buf[size++] = (byte) b;
   }
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
+    if (target != null) {
+      check(len);
+      target.write(b, off, len);
+      return;
+    }
     ensure(len);
     System.arraycopy(b, off, buf, size, len);
     size += len;
+  }
+
+  /** Checks that {@code more} bytes keep the frame in {@link #target} within the limit. */
+  private void check(int more) throws Overflow {
+    long payload = (long) target.size() - start - 4 + more;
+    if (payload > maxPayload) {
+      throw new Overflow(payload);
+    }
   }
 
   /**
@@ -62,10 +90,16 @@ final class FrameSink extends OutputStream {
   }
 
   /**
-   * The frame: the big-endian payload length, then the payload. The sink is then empty, ready for
-   * the next frame, and keeps no reference to this one.
+   * Ends the frame, putting the big-endian payload length before the payload: returns it as an
+   * array, or null when it went {@link #into} a buffer. The sink is then empty, ready for the next
+   * frame, and keeps no reference to this one.
    */
   byte[] frame() {
+    if (target != null) {
+      LengthPrefixedDecoder.endFrame(target, start);
+      target = null;
+      return null;
+    }
     byte[] frame;
     if (buf == null) {
       frame = new byte[size]; // nothing was written

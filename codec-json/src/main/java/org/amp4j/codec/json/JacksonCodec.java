@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.Objects;
 import org.amp4j.Limits;
 import org.amp4j.spi.Codec;
+import org.amp4j.spi.FrameBuffer;
 import org.amp4j.spi.LengthPrefixedDecoder;
 import org.amp4j.spi.MessageDecoder;
 import org.amp4j.spi.OutboundMessage;
@@ -117,6 +118,11 @@ public final class JacksonCodec implements Codec {
   @Override
   public byte[] encode(OutboundMessage message) {
     return writer.encode(message);
+  }
+
+  @Override
+  public void encode(OutboundMessage message, FrameBuffer out) {
+    writer.encode(message, out);
   }
 
   @Override

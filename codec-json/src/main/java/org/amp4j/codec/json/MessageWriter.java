@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
+import org.amp4j.spi.FrameBuffer;
 import org.amp4j.spi.FramedMessages;
 import org.amp4j.spi.MessageParts;
 import org.amp4j.spi.OutboundMessage;
@@ -82,9 +83,20 @@ final class MessageWriter {
    * @throws EncodingException if it cannot be encoded within the limits
    */
   byte[] encode(OutboundMessage message) {
+    return encode(message, null);
+  }
+
+  /**
+   * Appends the frame of a message to {@code out} and returns null, or returns it as an array of
+   * its own when {@code out} is null.
+   *
+   * @throws EncodingException if it cannot be encoded within the limits; {@code out} may then hold
+   *     part of the frame
+   */
+  byte[] encode(OutboundMessage message, FrameBuffer out) {
     try {
       Reused r = reused == null ? null : reused.get();
-      return r == null || r.busy ? encodeOnce(message) : encodeReusing(r, message);
+      return r == null || r.busy ? encodeOnce(message, out) : encodeReusing(r, message, out);
     } catch (FrameSink.Overflow e) {
       throw new EncodingException(
           "message is longer than maxFrameLength " + limits.maxFrameLength() + " bytes", e);
@@ -95,18 +107,25 @@ final class MessageWriter {
     }
   }
 
-  private byte[] encodeOnce(OutboundMessage message) throws IOException {
+  private byte[] encodeOnce(OutboundMessage message, FrameBuffer target) throws IOException {
     FrameSink sink = new FrameSink(limits.maxFrameLength());
+    if (target != null) {
+      sink.into(target);
+    }
     try (JsonGenerator out = factory.createGenerator(sink)) {
       write(out, message);
     }
     return sink.frame();
   }
 
-  private byte[] encodeReusing(Reused r, OutboundMessage message) throws IOException {
+  private byte[] encodeReusing(Reused r, OutboundMessage message, FrameBuffer target)
+      throws IOException {
     r.busy = true;
     boolean done = false;
     try {
+      if (target != null) {
+        r.sink.into(target);
+      }
       write(r.out, message);
       r.out.flush();
       byte[] frame = r.sink.frame();

@@ -1,16 +1,17 @@
 package org.amp4j.codec.msgpack;
 
 import java.util.Arrays;
-import org.amp4j.EncodingException;
+import org.amp4j.spi.FrameBuffer;
 import org.amp4j.spi.LengthPrefixedDecoder;
 import org.msgpack.core.MessagePacker;
 import org.msgpack.core.buffer.MessageBuffer;
 import org.msgpack.core.buffer.MessageBufferOutput;
 
 /**
- * Where a {@link MessagePacker} writes one frame: a single array that keeps the first four bytes
- * for the length prefix and that the packer fills in place (its buffers are views of the array), so
- * that a small message costs one working array and one copy to the frame's exact size. Grows by
+ * Where a {@link MessagePacker} writes one frame: a {@link FrameBuffer}, after four bytes kept for
+ * the length prefix, which the packer fills in place (its buffers are views of the buffer's array).
+ * The buffer is either the caller's, such as a transport's batch, or one of the frame's own, which
+ * then costs one working array and one copy to the frame's exact size. The buffer grows by
  * doubling; the {@link FrameBudget} stops an encoding that outgrows the frame limit. One per
  * encoding; not thread-safe.
  */
@@ -22,28 +23,40 @@ final class FrameOutput implements MessageBufferOutput {
   /** The least room handed to the packer at a time, so that it asks for more rarely. */
   private static final int MIN_CHUNK = 64;
 
-  /** The longest array the JVM surely allocates. */
-  private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+  private final FrameBuffer out;
+  private final boolean own;
+  private final int start;
 
-  private byte[] bytes = new byte[INITIAL_CAPACITY];
-  private int size = LengthPrefixedDecoder.PREFIX_LENGTH;
+  /** A frame in an array of its own ({@link #frame()}). */
+  FrameOutput() {
+    this(new FrameBuffer(INITIAL_CAPACITY), true);
+  }
+
+  /** A frame appended to {@code out}. */
+  FrameOutput(FrameBuffer out) {
+    this(out, false);
+  }
+
+  private FrameOutput(FrameBuffer out, boolean own) {
+    this.out = out;
+    this.own = own;
+    this.start = LengthPrefixedDecoder.beginFrame(out);
+  }
 
   @Override
   public MessageBuffer next(int minimumSize) {
-    ensure(Math.max(minimumSize, MIN_CHUNK));
-    return MessageBuffer.wrap(bytes, size, bytes.length - size);
+    out.ensureRoom(Math.max(minimumSize, MIN_CHUNK));
+    return MessageBuffer.wrap(out.array(), out.size(), out.capacity() - out.size());
   }
 
   @Override
   public void writeBuffer(int length) {
-    size += length;
+    out.advance(length);
   }
 
   @Override
   public void write(byte[] buffer, int offset, int length) {
-    ensure(length);
-    System.arraycopy(buffer, offset, bytes, size, length);
-    size += length;
+    out.write(buffer, offset, length);
   }
 
   @Override
@@ -57,22 +70,16 @@ final class FrameOutput implements MessageBufferOutput {
   @Override
   public void close() {}
 
-  /** The frame: the length prefix, then the payload written so far. */
+  /**
+   * Ends the frame, writing its length prefix: returns it as an array of its own (the length
+   * prefix, then the payload written so far), or null when it was appended to the caller's buffer.
+   */
   byte[] frame() {
-    byte[] frame = size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
-    LengthPrefixedDecoder.putLength(frame);
-    return frame;
-  }
-
-  private void ensure(int more) {
-    long needed = (long) size + more;
-    if (needed > bytes.length) {
-      if (needed > MAX_CAPACITY) {
-        throw new EncodingException(
-            "message of at least " + needed + " bytes is longer than an array holds");
-      }
-      bytes =
-          Arrays.copyOf(bytes, (int) Math.min(Math.max(needed, 2L * bytes.length), MAX_CAPACITY));
+    LengthPrefixedDecoder.endFrame(out, start);
+    if (!own) {
+      return null;
     }
+    byte[] bytes = out.array();
+    return out.size() == bytes.length ? bytes : Arrays.copyOf(bytes, out.size());
   }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.amp4j.EncodingException;
 import org.amp4j.Limits;
+import org.amp4j.spi.FrameBuffer;
 import org.amp4j.spi.FramedMessages;
 import org.amp4j.spi.MessageParts;
 import org.amp4j.spi.OutboundMessage;
@@ -18,9 +19,9 @@ import org.msgpack.core.MessagePacker;
 /**
  * Turns an {@link OutboundMessage} into one frame: the length prefix, then a map whose keys come in
  * the order {@link FramedMessages} gives. Values keep the order the message lists them in. The
- * packer writes straight into the frame's array ({@link FrameOutput}); message keys are written
- * from their packed bytes ({@link MessageKey}). Immutable and thread-safe; nothing escapes a failed
- * encoding.
+ * packer writes straight into the frame's array, or into the caller's buffer ({@link FrameOutput});
+ * message keys are written from their packed bytes ({@link MessageKey}). Immutable and thread-safe;
+ * nothing escapes a failed encoding.
  */
 final class MessageEncoder {
 
@@ -37,12 +38,26 @@ final class MessageEncoder {
   }
 
   /**
-   * The bytes of one frame.
+   * The bytes of one frame, in an array of its own.
    *
    * @throws EncodingException if the message cannot be encoded within the limits
    */
   byte[] encode(OutboundMessage message) {
-    FrameOutput frame = new FrameOutput();
+    return encode(message, new FrameOutput());
+  }
+
+  /**
+   * Appends the bytes of one frame to {@code out}.
+   *
+   * @throws EncodingException if the message cannot be encoded within the limits; {@code out} may
+   *     then hold part of the frame
+   */
+  void encode(OutboundMessage message, FrameBuffer out) {
+    encode(message, new FrameOutput(out));
+  }
+
+  /** Encodes into {@code frame}, and returns {@link FrameOutput#frame()}. */
+  private byte[] encode(OutboundMessage message, FrameOutput frame) {
     try (MessagePacker out = PACKER.newPacker(frame)) {
       switch (message.kind()) {
         case CALL -> {

@@ -2,6 +2,7 @@ package org.amp4j.codec.msgpack;
 
 import org.amp4j.Limits;
 import org.amp4j.spi.Codec;
+import org.amp4j.spi.FrameBuffer;
 import org.amp4j.spi.LengthPrefixedDecoder;
 import org.amp4j.spi.MessageDecoder;
 import org.amp4j.spi.OutboundMessage;
@@ -25,6 +26,11 @@ final class MsgpackCodec implements Codec {
   @Override
   public byte[] encode(OutboundMessage message) {
     return encoder.encode(message);
+  }
+
+  @Override
+  public void encode(OutboundMessage message, FrameBuffer out) {
+    encoder.encode(message, out);
   }
 
   @Override
