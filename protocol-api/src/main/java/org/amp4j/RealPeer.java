@@ -195,7 +195,8 @@ final class RealPeer implements Peer, ConnectionHandler, ClientSession.Replaced 
       BiFunction<String, String, RuntimeException> readError) {
     OutstandingCalls.CallFuture<R> future = new OutstandingCalls.CallFuture<>();
     String tag;
-    byte[] frame = null;
+    OutboundMessage message;
+    Codec callCodec;
     SessionLink s;
     synchronized (writeLock) {
       if (closed) {
@@ -203,16 +204,9 @@ final class RealPeer implements Peer, ConnectionHandler, ClientSession.Replaced 
       }
       long number = ++tagCounter;
       tag = Long.toHexString(number);
-      OutboundMessage message = OutboundMessage.call(command, requiresAnswer ? tag : null, values);
+      message = OutboundMessage.call(command, requiresAnswer ? tag : null, values);
       s = session;
-      if (s != null) {
-        // a session keeps the frame to send it again: it gets an array of its own
-        try {
-          frame = codec.encode(message);
-        } catch (AmpException | IllegalArgumentException e) {
-          return CompletableFuture.failedFuture(encodingFailed(command, e));
-        }
-      }
+      callCodec = codec;
       if (requiresAnswer) {
         int limit = config.limits().maxOutstandingCalls();
         if (!outstanding.add(
@@ -243,10 +237,10 @@ final class RealPeer implements Peer, ConnectionHandler, ClientSession.Replaced 
     if (s != null) {
       // outside the lock: with Overflow.WAIT this may wait for room, and must not hold up others
       try {
-        s.writeCall(frame, requiresAnswer ? tag : null, idempotent, future);
-      } catch (AmpException e) {
+        s.writeCall(callCodec, message, requiresAnswer ? tag : null, idempotent, future);
+      } catch (AmpException | IllegalArgumentException e) {
         outstanding.remove(tag);
-        return CompletableFuture.failedFuture(e);
+        return CompletableFuture.failedFuture(encodingFailed(command, e));
       }
     }
     return requiresAnswer ? future : CompletableFuture.completedFuture(null);

@@ -2,13 +2,18 @@ package org.amp4j;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.amp4j.spi.Codec;
 import org.amp4j.spi.Connection;
 import org.amp4j.spi.ConnectionHandler;
+import org.amp4j.spi.FrameBuffer;
+import org.amp4j.spi.OutboundMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -170,25 +175,64 @@ final class SessionLink implements Connection {
   /** An answer or error: never refused, as it is bounded by the calls received. */
   @Override
   public synchronized void write(byte[] frame) {
-    enqueue(frame, false, null, false, null);
+    checkOpen();
+    int start = pending.beginFrame();
+    pending.log().write(frame);
+    enqueue(start, false, null, false, null);
   }
 
   /**
-   * A call ({@code tag} null when it wants no answer), bounded by {@link
-   * SessionConfig#maxQueuedCalls()} and {@link SessionConfig#maxQueuedBytes()}. {@code done}
-   * completes when the caller has the answer or no longer waits for it (the call's future); an
-   * idempotent call with a tag is kept after the other side acknowledges it, until then, so that
-   * {@link #replace} can send it again on a new session even when the old one had received it.
+   * An answer or error, encoded straight into the frames kept for sending again ({@link
+   * Unacknowledged#log()}): never refused, as it is bounded by the calls received.
+   */
+  @Override
+  public synchronized void write(Codec codec, OutboundMessage message) {
+    checkOpen();
+    enqueue(encode(out -> codec.encode(message, out)), false, null, false, null);
+  }
+
+  /**
+   * A call ({@code tag} null when it wants no answer), encoded straight into the frames kept for
+   * sending again, bounded by {@link SessionConfig#maxQueuedCalls()} and {@link
+   * SessionConfig#maxQueuedBytes()}. {@code done} completes when the caller has the answer or no
+   * longer waits for it (the call's future); an idempotent call with a tag is kept after the other
+   * side acknowledges it, until then, so that {@link #replace} can send it again on a new session
+   * even when the old one had received it.
    *
    * @throws LimitExceededException when the queue stays full (at once, or after waiting)
+   * @throws EncodingException or {@link IllegalArgumentException} if the codec cannot encode it
    */
+  void writeCall(
+      Codec codec,
+      OutboundMessage message,
+      String tag,
+      boolean idempotent,
+      CompletionStage<?> done) {
+    writeCall(out -> codec.encode(message, out), tag, idempotent, done);
+  }
+
+  /** {@link #writeCall(Codec, OutboundMessage, String, boolean, CompletionStage)} of a frame. */
   void writeCall(byte[] frame, String tag, boolean idempotent, CompletionStage<?> done) {
-    Tracked tracked = idempotent && tag != null && done != null ? new Tracked(frame, tag) : null;
+    writeCall(out -> out.write(frame), tag, idempotent, done);
+  }
+
+  private void writeCall(
+      Consumer<FrameBuffer> encoding, String tag, boolean idempotent, CompletionStage<?> done) {
+    Tracked tracked = null;
     synchronized (this) {
-      long deadline = full(frame.length) ? System.nanoTime() + config.overflowWait().toNanos() : 0;
-      while (full(frame.length)) {
-        if (closed) {
-          throw new ConnectionLostException("session " + id + " is closed");
+      long deadline = 0;
+      int start;
+      int length;
+      while (true) {
+        checkOpen();
+        start = encode(encoding);
+        length = pending.log().size() - start;
+        if (!full(length)) {
+          break;
+        }
+        pending.abandon(start); // encoded again once there is room
+        if (deadline == 0) {
+          deadline = System.nanoTime() + config.overflowWait().toNanos();
         }
         long left = deadline - System.nanoTime();
         if (config.overflow() == SessionConfig.Overflow.FAIL || left <= 0) {
@@ -210,12 +254,40 @@ final class SessionLink implements Connection {
           throw new LimitExceededException("interrupted waiting for room in the session queue");
         }
       }
-      enqueue(frame, true, tag, idempotent, tracked);
+      if (idempotent && tag != null && done != null) {
+        // kept past its acknowledgement, when the log may have dropped it: an array of its own
+        tracked = new Tracked(Arrays.copyOfRange(pending.bytes(), start, start + length), tag);
+      }
+      enqueue(start, true, tag, idempotent, tracked);
       queuedCalls++;
-      queuedBytes += frame.length;
+      queuedBytes += length;
     }
     if (tracked != null) {
-      done.whenComplete((r, t) -> settled(tracked));
+      Tracked settled = tracked;
+      done.whenComplete((r, t) -> settled(settled));
+    }
+  }
+
+  /**
+   * Appends a frame to the log of frames kept for sending again.
+   *
+   * @return where it starts in the log
+   * @throws RuntimeException what encoding threw; nothing is appended then
+   */
+  private int encode(Consumer<FrameBuffer> encoding) {
+    int start = pending.beginFrame();
+    try {
+      encoding.accept(pending.log());
+    } catch (RuntimeException e) {
+      pending.abandon(start);
+      throw e;
+    }
+    return start;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new ConnectionLostException("session " + id + " is closed");
     }
   }
 
@@ -231,41 +303,42 @@ final class SessionLink implements Connection {
   }
 
   /**
-   * Numbers a frame and keeps it until acknowledged (see {@link Unacknowledged#add}), and sends it
-   * now if a connection is there. Caller holds the lock.
+   * Numbers the frame appended to the log from {@code start} and keeps it until acknowledged (see
+   * {@link Unacknowledged#add}), and sends it now if a connection is there. Caller holds the lock.
    */
-  private void enqueue(
-      byte[] frame, boolean call, String tag, boolean idempotent, Tracked tracked) {
-    if (closed) {
-      throw new ConnectionLostException("session " + id + " is closed");
-    }
-    long seq = pending.add(frame, call, tag, idempotent, tracked);
+  private void enqueue(int start, boolean call, String tag, boolean idempotent, Tracked tracked) {
+    long seq = pending.add(start, call, tag, idempotent, tracked);
     if (physical != null) {
       writtenUpTo = seq;
       lastAckSent = delivered;
-      sendData(physical, seq, frame);
+      sendData(physical, seq, pending.size() - 1);
     }
   }
 
-  /** Sends a frame with the acknowledgement {@link #lastAckSent}. Caller holds the lock. */
-  private void sendData(Connection target, long seq, byte[] frame) {
-    SessionFrames.dataHeader(header, seq, lastAckSent, frame.length);
-    send(target, SessionFrames.DATA_HEADER, frame);
+  /**
+   * Sends kept frame {@code i} with the acknowledgement {@link #lastAckSent}. Caller holds the
+   * lock.
+   */
+  private void sendData(Connection target, long seq, int i) {
+    int length = pending.length(i);
+    SessionFrames.dataHeader(header, seq, lastAckSent, length);
+    send(target, SessionFrames.DATA_HEADER, pending.bytes(), pending.offset(i), length);
   }
 
   /** Sends a control frame. Caller holds the lock. */
   private void sendControl(Connection target, byte type, long ack) {
     SessionFrames.control(header, type, ack);
-    send(target, SessionFrames.CONTROL, NO_BYTES);
+    send(target, SessionFrames.CONTROL, NO_BYTES, 0, 0);
   }
 
   /**
-   * Writes {@code headerLength} bytes of {@link #header}, then {@code payload}, to a connection; a
-   * connection that cannot take them is closed, and replay covers it. Caller holds the lock.
+   * Writes {@code headerLength} bytes of {@link #header}, then {@code length} bytes of {@code
+   * bytes} from {@code offset}, to a connection, which copies them; a connection that cannot take
+   * them is closed, and replay covers it. Caller holds the lock.
    */
-  private void send(Connection target, int headerLength, byte[] payload) {
+  private void send(Connection target, int headerLength, byte[] bytes, int offset, int length) {
     try {
-      target.write(header, headerLength, payload);
+      target.write(header, headerLength, bytes, offset, length);
     } catch (AmpException e) {
       log.debug("session {}: write failed, dropping the connection: {}", id, e.getMessage());
       target.close();
@@ -364,7 +437,7 @@ final class SessionLink implements Connection {
         if (seq <= writtenUpTo) {
           replayed++;
         }
-        sendData(connection, seq, pending.frame(i));
+        sendData(connection, seq, i);
       }
       writtenUpTo = pending.firstSeq() + pending.size() - 1;
       if (readingPaused) {
@@ -484,7 +557,7 @@ final class SessionLink implements Connection {
     while (pending.size() > 0 && pending.firstSeq() <= ack) {
       if (pending.call(0)) {
         queuedCalls--;
-        queuedBytes -= pending.frame(0).length;
+        queuedBytes -= pending.length(0);
         freed = true;
         Tracked tracked = pending.tracked(0);
         if (tracked != null && !tracked.settled) {
@@ -524,7 +597,14 @@ final class SessionLink implements Connection {
           && (pending.seq(i) > writtenUpTo || pending.idempotent(i))
           && (tracked == null || !tracked.settled)
           && (tag == null || awaited.test(tag))) {
-        keep.add(pending.frame(i), true, tag, pending.idempotent(i), tracked);
+        keep.add(
+            pending.bytes(),
+            pending.offset(i),
+            pending.length(i),
+            true,
+            tag,
+            pending.idempotent(i),
+            tracked);
       }
     }
     pending = keep;
@@ -533,7 +613,7 @@ final class SessionLink implements Connection {
     queuedCalls = keep.size();
     queuedBytes = 0;
     for (int i = 0; i < keep.size(); i++) {
-      queuedBytes += keep.frame(i).length;
+      queuedBytes += keep.length(i);
       if (keep.tag(i) != null) {
         kept.add(keep.tag(i));
       }

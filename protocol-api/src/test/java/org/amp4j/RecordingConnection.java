@@ -38,8 +38,8 @@ class RecordingConnection implements Connection {
 
   /**
    * Everything written so far, in order: what would have crossed the wire. A header written before
-   * a frame ({@link Connection#write(byte[], int, byte[])}) is joined with it during the call, as
-   * the SPI asks, so a header array the caller reuses does not change what was recorded.
+   * a frame ({@link Connection#write(byte[], int, byte[], int, int)}) is joined with it during the
+   * call, as the SPI asks, so a header array the caller reuses does not change what was recorded.
    */
   synchronized byte[] bytes() {
     ByteArrayOutputStream all = new ByteArrayOutputStream();

@@ -26,20 +26,20 @@ public interface Connection {
   void write(byte[] data);
 
   /**
-   * Queues {@code headerLength} bytes of {@code header} followed by {@code data}, as one {@link
-   * #write(byte[])} of the two joined would, for a layer that puts a header of its own before each
-   * frame without copying the frame into a new array. The transport takes ownership of {@code data}
-   * but not of {@code header}, whose bytes it has read (or copied) when this returns, so the caller
-   * may reuse it. The default joins the two into a new array; a transport that batches writes
-   * copies both straight into its batch.
+   * Queues {@code headerLength} bytes of {@code header} followed by {@code length} bytes of {@code
+   * data} from {@code offset}, as one {@link #write(byte[])} of the two joined would, for a layer
+   * that puts a header of its own before each frame and keeps the frame where it lies. The
+   * transport takes ownership of neither array: it has read (or copied) the bytes when this
+   * returns, so the caller may reuse both. The default joins the two into a new array; a transport
+   * that batches writes copies both straight into its batch.
    *
    * @throws org.amp4j.LimitExceededException as {@link #write(byte[])}, for the two together
    * @throws org.amp4j.ConnectionLostException if the connection is closed
    */
-  default void write(byte[] header, int headerLength, byte[] data) {
-    byte[] joined = new byte[headerLength + data.length];
+  default void write(byte[] header, int headerLength, byte[] data, int offset, int length) {
+    byte[] joined = new byte[headerLength + length];
     System.arraycopy(header, 0, joined, 0, headerLength);
-    System.arraycopy(data, 0, joined, headerLength, data.length);
+    System.arraycopy(data, offset, joined, headerLength, length);
     write(joined);
   }
 

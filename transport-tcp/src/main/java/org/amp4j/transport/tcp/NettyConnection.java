@@ -17,7 +17,6 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -164,21 +163,20 @@ final class NettyConnection implements Connection {
    * frames other threads queued before); from another thread they are joined and queued as one.
    */
   @Override
-  public void write(byte[] header, int headerLength, byte[] data) {
+  public void write(byte[] header, int headerLength, byte[] data, int offset, int length) {
     Objects.checkFromIndexSize(0, headerLength, header.length);
-    Objects.requireNonNull(data, "data");
+    Objects.checkFromIndexSize(offset, length, data.length);
     if (!channel.eventLoop().inEventLoop()) {
-      Connection.super.write(header, headerLength, data);
+      Connection.super.write(header, headerLength, data, offset, length);
       return;
     }
     checkOpen();
-    int length = headerLength + data.length;
-    if (length == 0) {
+    if (headerLength + length == 0) {
       return;
     }
-    pendingWriteBytes.reserve(length, remoteAddress());
+    pendingWriteBytes.reserve(headerLength + length, remoteAddress());
     writes.drain();
-    append(header, headerLength, data);
+    append(header, headerLength, data, offset, length, false);
   }
 
   /**
@@ -224,38 +222,44 @@ final class NettyConnection implements Connection {
    * #FLUSH_BYTES}. Event loop only.
    */
   private void append(byte[] data) {
-    append(data, 0, data);
+    append(data, 0, data, 0, data.length, true);
   }
 
   /**
-   * Adds {@code headerLength} bytes of {@code header} and then {@code data} to the batch, or hands
-   * them over on their own when large ({@link #BATCH_BYTES}), flushed at once. {@code data} may be
-   * kept, {@code header} is not. Event loop only.
+   * Adds {@code headerLength} bytes of {@code header} and then {@code length} bytes of {@code data}
+   * from {@code offset} to the batch, or hands them over on their own when large ({@link
+   * #BATCH_BYTES}), flushed at once: as they are when {@code data} is the whole frame and {@code
+   * owned} (the connection may keep it), else copied. Event loop only.
    */
-  private void append(byte[] header, int headerLength, byte[] data) {
-    int length = headerLength + data.length;
+  private void append(
+      byte[] header, int headerLength, byte[] data, int offset, int length, boolean owned) {
+    int total = headerLength + length;
     if (!channel.isActive()) {
-      pendingWriteBytes.release(length); // lost with the connection, as Netty fails the write
+      pendingWriteBytes.release(total); // lost with the connection, as Netty fails the write
       return;
     }
-    if (length >= BATCH_BYTES) {
+    if (total >= BATCH_BYTES) {
       wroteThisTurn(); // large frames count too
       handOverBatch();
-      ByteBuf out =
-          headerLength == 0
-              ? Unpooled.wrappedBuffer(data)
-              : Unpooled.wrappedBuffer(Arrays.copyOf(header, headerLength), data);
-      channel.write(out).addListener((ChannelFuture f) -> written(f, length));
+      ByteBuf out;
+      if (owned && headerLength == 0) {
+        out = Unpooled.wrappedBuffer(data, offset, length);
+      } else {
+        out = channel.alloc().ioBuffer(total, total);
+        out.writeBytes(header, 0, headerLength);
+        out.writeBytes(data, offset, length);
+      }
+      channel.write(out).addListener((ChannelFuture f) -> written(f, total));
       channel.flush();
       return;
     }
     if (batch == null) {
       batch = new FrameBuffer(BATCH_BYTES);
-    } else if (batch.size() + length > BATCH_BYTES) {
+    } else if (batch.size() + total > BATCH_BYTES) {
       handOverBatch();
     }
     batch.write(header, 0, headerLength);
-    batch.write(data);
+    batch.write(data, offset, length);
     appended();
   }
 

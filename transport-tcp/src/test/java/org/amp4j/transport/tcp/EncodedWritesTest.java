@@ -83,7 +83,7 @@ class EncodedWritesTest {
                 for (String name : onLoop) {
                   loop.server.write(CODEC, named(name));
                 }
-                loop.server.write(new byte[] {'h', ';'}, 2, "tail".getBytes(US_ASCII));
+                loop.server.write(new byte[] {'h', ';'}, 2, "-tail-".getBytes(US_ASCII), 1, 4);
                 capacityAfter.complete(loop.server.batchCapacity());
               }));
       sent.writeBytes("array;".getBytes(US_ASCII));

@@ -190,7 +190,7 @@ class NettyConnectionTest {
   }
 
   @Test
-  void writesWithAHeader_onAndOffTheEventLoop_arriveInOrder_whileTheHeaderArrayIsReused()
+  void writesWithAHeader_onAndOffTheEventLoop_arriveInOrder_whileTheirArraysAreReused()
       throws Exception {
     try (Loopback loop = Loopback.open()) {
       RecordingHandler client = new RecordingHandler();
@@ -208,7 +208,12 @@ class NettyConnectionTest {
               byte[] data = randomBytes(length, i);
               sent.write(header, 0, headerLength);
               sent.writeBytes(data);
-              loop.server.write(header, headerLength, data);
+              // the frame inside a larger array, which the connection does not keep either
+              int offset = random.nextInt(4);
+              byte[] around = new byte[offset + length + 3];
+              System.arraycopy(data, 0, around, offset, length);
+              loop.server.write(header, headerLength, around, offset, length);
+              Arrays.fill(around, (byte) 0x5a);
             }
           };
       // from another thread (joined and queued), then from the event loop when the client's
