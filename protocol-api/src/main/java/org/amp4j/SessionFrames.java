@@ -1,6 +1,7 @@
 package org.amp4j;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * The frames of a session, which replace a codec's bare frames once the handshake has granted a
@@ -13,7 +14,16 @@ import java.nio.ByteBuffer;
  * PING  03 | ack: u64          (answered by PONG; both only show liveness)
  * PONG  04 | ack: u64
  * BYE   05 | ack: u64          (the sender ends the session; the receiver ends it too)
+ * NEXT  06 | ack - last ack: varint | length: varint | one codec frame (length bytes)
  * </pre>
+ *
+ * <p>NEXT is the DATA frame that follows another on the same connection: its sequence number is one
+ * more than the last data frame's, and its acknowledgement is given as what it adds to the last one
+ * any frame of that connection carried (0 before the first). Its header is 3 bytes for a frame
+ * under 128 bytes that acknowledges fewer than 128 more, where a DATA header is 21. A varint is
+ * little-endian groups of 7 bits, each byte but the last with its top bit set, as in Protocol
+ * Buffers: at most 10 bytes, and 5 for a length. The first data frame on a connection is a DATA
+ * frame, and so is any that does not follow on from the last (a sender may always send DATA).
  */
 final class SessionFrames {
   static final byte DATA = 1;
@@ -21,9 +31,13 @@ final class SessionFrames {
   static final byte PING = 3;
   static final byte PONG = 4;
   static final byte BYE = 5;
+  static final byte NEXT = 6;
 
   /** The length of a DATA frame's header, before its payload. */
   static final int DATA_HEADER = 1 + 8 + 8 + 4;
+
+  /** The longest NEXT header: the type, a varint of a u64 and a varint of a u32. */
+  static final int MAX_NEXT_HEADER = 1 + 10 + 5;
 
   /** The length of a control frame. */
   static final int CONTROL = 1 + 8;
@@ -46,10 +60,69 @@ final class SessionFrames {
     putInt(to, 17, payloadLength);
   }
 
+  /** A whole NEXT frame. */
+  static byte[] next(long ackDelta, byte[] payload) {
+    byte[] header = new byte[MAX_NEXT_HEADER];
+    int n = nextHeader(header, ackDelta, payload.length);
+    byte[] frame = Arrays.copyOf(header, n + payload.length);
+    System.arraycopy(payload, 0, frame, n, payload.length);
+    return frame;
+  }
+
+  /**
+   * Writes the header of a NEXT frame at the start of {@code to}, which has room for {@link
+   * #MAX_NEXT_HEADER} bytes.
+   *
+   * @param ackDelta what the acknowledgement adds to the last one sent on the connection, not
+   *     negative
+   * @return the header's length
+   */
+  static int nextHeader(byte[] to, long ackDelta, int payloadLength) {
+    to[0] = NEXT;
+    return putVarint(to, putVarint(to, 1, ackDelta), payloadLength);
+  }
+
   /** Writes a control frame into the first {@link #CONTROL} bytes of {@code to}. */
   static void control(byte[] to, byte type, long ack) {
     to[0] = type;
     putLong(to, 1, ack);
+  }
+
+  private static int putVarint(byte[] to, int at, long v) {
+    while ((v & ~0x7FL) != 0) {
+      to[at++] = (byte) (v | 0x80);
+      v >>>= 7;
+    }
+    to[at++] = (byte) v;
+    return at;
+  }
+
+  /**
+   * Where the varint at {@code at} ends (the index after its last byte), or -1 if it does not end
+   * before {@code end}, or -2 if it is longer than {@code maxBytes}.
+   */
+  private static int varintEnd(byte[] a, int at, int end, int maxBytes) {
+    for (int i = 0; i < maxBytes; i++) {
+      if (at + i >= end) {
+        return -1;
+      }
+      if (a[at + i] >= 0) {
+        return at + i + 1;
+      }
+    }
+    return -2;
+  }
+
+  /** The value of a complete varint of at most 10 bytes; negative if over 63 bits. */
+  private static long varint(byte[] a, int at) {
+    long v = 0;
+    for (int shift = 0; ; shift += 7) {
+      byte b = a[at++];
+      v |= (long) (b & 0x7F) << shift;
+      if (b >= 0) {
+        return shift == 63 && (b & 0x7F) != 0 ? -1 : v;
+      }
+    }
   }
 
   private static void putLong(byte[] to, int at, long v) {
@@ -85,8 +158,8 @@ final class SessionFrames {
   /** What a parser hands on. */
   interface Sink {
     /**
-     * A DATA frame; its payload is {@code length} bytes of {@code bytes} from {@code offset}, valid
-     * only during the call.
+     * A DATA or NEXT frame; its payload is {@code length} bytes of {@code bytes} from {@code
+     * offset}, valid only during the call.
      */
     void data(long seq, long ack, byte[] bytes, int offset, int length);
 
@@ -94,15 +167,22 @@ final class SessionFrames {
   }
 
   /**
-   * Cuts a byte stream into session frames, incrementally. Checks a DATA length before allocating
-   * for it. Frames that lie whole in a heap buffer are read in place, their payloads handed on as
-   * ranges of its array; the others are collected piece by piece. Not thread-safe.
+   * Cuts the byte stream of one connection into session frames, incrementally, and resolves NEXT
+   * frames against the frames before them. Checks a frame's length before allocating for it. Frames
+   * that lie whole in a heap buffer are read in place, their payloads handed on as ranges of its
+   * array; the others are collected piece by piece. Not thread-safe.
    */
   static final class Parser {
     private final int maxPayload;
-    private final ByteBuffer header = ByteBuffer.allocate(DATA_HEADER);
+    private final byte[] header = new byte[Math.max(DATA_HEADER, MAX_NEXT_HEADER)];
+    private int headerBytes;
     private byte[] payload;
     private int filled;
+    private long payloadSeq;
+    private long payloadAck;
+    // The last data frame's sequence number (0: none yet), and the last acknowledgement received.
+    private long lastSeq;
+    private long lastAck;
 
     Parser(int maxPayload) {
       this.maxPayload = maxPayload;
@@ -111,43 +191,33 @@ final class SessionFrames {
     /**
      * Consumes all of {@code in}.
      *
-     * @throws ProtocolException on an unknown frame type or a length over the limit
+     * @throws ProtocolException on an unknown frame type, a length over the limit, or a NEXT frame
+     *     with nothing to follow on from
      */
     void feed(ByteBuffer in, Sink sink) {
-      if (in.hasArray() && payload == null && header.position() == 0) {
+      if (in.hasArray() && payload == null && headerBytes == 0) {
         wholeFrames(in, sink);
       }
       while (in.hasRemaining()) {
         if (payload == null) {
-          if (header.position() == 0) {
+          if (headerBytes == 0) {
             byte type = in.get();
-            if (type < DATA || type > BYE) {
+            if (type < DATA || type > NEXT) {
               throw new ProtocolException("unknown session frame type " + type);
             }
-            header.put(type);
+            header[headerBytes++] = type;
           }
-          int need = (header.get(0) == DATA ? DATA_HEADER : CONTROL) - header.position();
-          int n = Math.min(need, in.remaining());
-          for (int i = 0; i < n; i++) {
-            header.put(in.get());
+          int length = readHeader(in);
+          if (length < 0) {
+            return; // the header goes on in the next read
           }
-          if (n < need) {
-            return;
-          }
-          if (header.get(0) != DATA) {
-            sink.control(header.get(0), header.getLong(1));
-            header.clear();
+          if (header[0] != DATA && header[0] != NEXT) {
+            headerBytes = 0;
+            control(header[0], getLong(header, 1), sink);
             wholeFramesAfter(in, sink);
             continue;
           }
-          int length = header.getInt(17);
-          if (length < 0 || length > maxPayload) {
-            throw new ProtocolException(
-                "session frame of "
-                    + Integer.toUnsignedString(length)
-                    + " bytes, over "
-                    + maxPayload);
-          }
+          headerBytes = 0;
           payload = new byte[length];
           filled = 0;
         }
@@ -157,13 +227,88 @@ final class SessionFrames {
         if (filled == payload.length) {
           byte[] done = payload;
           payload = null;
-          long seq = header.getLong(1);
-          long ack = header.getLong(9);
-          header.clear();
-          sink.data(seq, ack, done, 0, done.length);
+          sink.data(payloadSeq, payloadAck, done, 0, done.length);
           wholeFramesAfter(in, sink);
         }
       }
+    }
+
+    /**
+     * Takes header bytes from {@code in} until the header is whole; then, for a data frame, sets
+     * what it carries and gives its payload's length (0 for a control frame), else gives -1.
+     */
+    private int readHeader(ByteBuffer in) {
+      byte type = header[0];
+      if (type == NEXT) {
+        while (true) {
+          int ackEnd = varintEnd(header, 1, headerBytes, 10);
+          int lengthEnd = ackEnd < 0 ? ackEnd : varintEnd(header, ackEnd, headerBytes, 5);
+          if (ackEnd == -2 || lengthEnd == -2) {
+            throw new ProtocolException("session frame with an overlong varint");
+          }
+          if (lengthEnd > 0) {
+            return next(header, 1, ackEnd);
+          }
+          if (!in.hasRemaining()) {
+            return -1;
+          }
+          header[headerBytes++] = in.get();
+        }
+      }
+      int need = (type == DATA ? DATA_HEADER : CONTROL) - headerBytes;
+      int n = Math.min(need, in.remaining());
+      in.get(header, headerBytes, n);
+      headerBytes += n;
+      if (n < need) {
+        return -1;
+      }
+      if (type != DATA) {
+        return 0;
+      }
+      int length = getInt(header, 17);
+      checkLength(Integer.toUnsignedLong(length));
+      data(getLong(header, 1), getLong(header, 9));
+      return length;
+    }
+
+    /**
+     * Resolves a whole NEXT header in {@code a} (the varints from {@code from}, the length's from
+     * {@code ackEnd}), sets what it carries and gives its payload's length.
+     */
+    private int next(byte[] a, int from, int ackEnd) {
+      if (lastSeq == 0) {
+        throw new ProtocolException("NEXT session frame before any DATA frame on the connection");
+      }
+      long delta = varint(a, from);
+      long length = varint(a, ackEnd);
+      if (delta < 0 || lastAck + delta < lastAck) {
+        throw new ProtocolException("session frame acknowledges beyond 2^63");
+      }
+      checkLength(length);
+      data(lastSeq + 1, lastAck + delta);
+      return (int) length;
+    }
+
+    private void checkLength(long length) {
+      if (length < 0 || length > maxPayload) {
+        throw new ProtocolException(
+            "session frame of "
+                + (length < 0 ? "2^63 or more" : length)
+                + " bytes, over "
+                + maxPayload);
+      }
+    }
+
+    private void data(long seq, long ack) {
+      payloadSeq = seq;
+      payloadAck = ack;
+      lastSeq = seq;
+      lastAck = ack;
+    }
+
+    private void control(byte type, long ack, Sink sink) {
+      lastAck = ack;
+      sink.control(type, ack);
     }
 
     /** Once a frame split across reads is complete, the frames after it may lie whole again. */
@@ -184,27 +329,46 @@ final class SessionFrames {
       int at = base + in.position();
       while (at < end) {
         byte type = a[at];
-        if (type == DATA) {
+        int start;
+        long length;
+        if (type == NEXT) {
+          int ackEnd = varintEnd(a, at + 1, end, 10);
+          int lengthEnd = ackEnd < 0 ? -1 : varintEnd(a, ackEnd, end, 5);
+          if (lengthEnd < 0 || lastSeq == 0) {
+            break;
+          }
+          long delta = varint(a, at + 1);
+          length = varint(a, ackEnd);
+          if (delta < 0 || lastAck + delta < lastAck || length > maxPayload) {
+            break;
+          }
+          start = lengthEnd;
+          if (end - start < length) {
+            break;
+          }
+          data(lastSeq + 1, lastAck + delta);
+        } else if (type == DATA) {
           if (end - at < DATA_HEADER) {
             break;
           }
-          int length = getInt(a, at + 17);
-          if (length < 0 || length > maxPayload || end - at - DATA_HEADER < length) {
+          length = Integer.toUnsignedLong(getInt(a, at + 17));
+          start = at + DATA_HEADER;
+          if (length > maxPayload || end - start < length) {
             break;
           }
-          long seq = getLong(a, at + 1);
-          long ack = getLong(a, at + 9);
-          at += DATA_HEADER + length;
-          in.position(at - base);
-          sink.data(seq, ack, a, at - length, length);
+          data(getLong(a, at + 1), getLong(a, at + 9));
         } else if (type > DATA && type <= BYE && end - at >= CONTROL) {
           long ack = getLong(a, at + 1);
           at += CONTROL;
           in.position(at - base);
-          sink.control(type, ack);
+          control(type, ack, sink);
+          continue;
         } else {
           break;
         }
+        at = start + (int) length;
+        in.position(at - base);
+        sink.data(payloadSeq, payloadAck, a, start, (int) length);
       }
     }
   }

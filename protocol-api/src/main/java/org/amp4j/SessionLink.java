@@ -103,7 +103,13 @@ final class SessionLink implements Connection {
   private SessionFrames.Parser parser;
   private ReceivedFrames received; // of the reads of the current connection, with its parser
   // the header of the frame being sent (under the lock): connections do not keep it
-  private final byte[] header = new byte[SessionFrames.DATA_HEADER];
+  private final byte[] header =
+      new byte[Math.max(SessionFrames.DATA_HEADER, SessionFrames.MAX_NEXT_HEADER)];
+  // What the current connection last carried (under the lock): the last data frame's sequence
+  // number (0: none yet) and the last acknowledgement; a data frame that follows on from them goes
+  // as a NEXT frame.
+  private long wireSeq;
+  private long wireAck;
   private String lastAddress = "session";
   private volatile long delivered;
   // The highest acknowledgement received (written under the lock): a read whose frames carry no
@@ -321,13 +327,23 @@ final class SessionLink implements Connection {
    */
   private void sendData(Connection target, long seq, int i) {
     int length = pending.length(i);
-    SessionFrames.dataHeader(header, seq, lastAckSent, length);
-    send(target, SessionFrames.DATA_HEADER, pending.bytes(), pending.offset(i), length);
+    long ack = lastAckSent;
+    int headerLength;
+    if (wireSeq != 0 && seq == wireSeq + 1 && ack >= wireAck) {
+      headerLength = SessionFrames.nextHeader(header, ack - wireAck, length);
+    } else {
+      SessionFrames.dataHeader(header, seq, ack, length);
+      headerLength = SessionFrames.DATA_HEADER;
+    }
+    wireSeq = seq;
+    wireAck = ack;
+    send(target, headerLength, pending.bytes(), pending.offset(i), length);
   }
 
   /** Sends a control frame. Caller holds the lock. */
   private void sendControl(Connection target, byte type, long ack) {
     SessionFrames.control(header, type, ack);
+    wireAck = ack;
     send(target, SessionFrames.CONTROL, NO_BYTES, 0, 0);
   }
 
@@ -429,6 +445,8 @@ final class SessionLink implements Connection {
       lastAddress = connection.remoteAddress();
       parser = new SessionFrames.Parser(maxPayload);
       received = new ReceivedFrames();
+      wireSeq = 0; // a new connection starts with a DATA frame
+      wireAck = 0;
       lastHeard = System.nanoTime();
       acknowledged(peerReceived);
       lastAckSent = delivered;

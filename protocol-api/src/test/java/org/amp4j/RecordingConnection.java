@@ -47,14 +47,30 @@ class RecordingConnection implements Connection {
     return all.toByteArray();
   }
 
-  /** The acknowledgement of each frame of a type written so far. */
+  /**
+   * The acknowledgement of each frame of a type written so far, as a receiver reads them ({@link
+   * SessionFrames#DATA} for data frames, whether written as DATA or as NEXT).
+   */
   synchronized List<Long> acks(byte type) {
     List<Long> acks = new ArrayList<>();
-    for (byte[] w : writes) {
-      if (w[0] == type) {
-        acks.add(ByteBuffer.wrap(w).getLong(type == SessionFrames.DATA ? 9 : 1));
-      }
-    }
+    new SessionFrames.Parser(Integer.MAX_VALUE)
+        .feed(
+            ByteBuffer.wrap(bytes()),
+            new SessionFrames.Sink() {
+              @Override
+              public void data(long seq, long ack, byte[] bytes, int offset, int length) {
+                if (type == SessionFrames.DATA) {
+                  acks.add(ack);
+                }
+              }
+
+              @Override
+              public void control(byte frameType, long ack) {
+                if (frameType == type) {
+                  acks.add(ack);
+                }
+              }
+            });
     return acks;
   }
 

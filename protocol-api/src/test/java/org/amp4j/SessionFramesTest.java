@@ -39,13 +39,22 @@ class SessionFramesTest {
     out.writeBytes(SessionFrames.data(1, 0, "hello".getBytes(StandardCharsets.UTF_8)));
     out.writeBytes(SessionFrames.control(SessionFrames.ACK, 7));
     out.writeBytes(SessionFrames.data(2, 7, new byte[0]));
+    out.writeBytes(SessionFrames.next(0, "x".getBytes(StandardCharsets.UTF_8)));
     out.writeBytes(SessionFrames.control(SessionFrames.PING, 8));
+    out.writeBytes(SessionFrames.next(300, "y".repeat(200).getBytes(StandardCharsets.UTF_8)));
     out.writeBytes(SessionFrames.control(SessionFrames.BYE, 9));
     return out.toByteArray();
   }
 
   static final List<String> EXPECTED =
-      List.of("data 1 0 hello", "control 2 7", "data 2 7 ", "control 3 8", "control 5 9");
+      List.of(
+          "data 1 0 hello",
+          "control 2 7",
+          "data 2 7 ",
+          "data 3 7 x",
+          "control 3 8",
+          "data 4 308 " + "y".repeat(200),
+          "control 5 9");
 
   @Test
   void layout_isTypeSeqAckLengthPayload() {
@@ -56,13 +65,64 @@ class SessionFramesTest {
   }
 
   @Test
+  void nextLayout_isTypeAckDeltaLengthAsVarintsPayload() {
+    assertThat(HexFormat.of().formatHex(SessionFrames.next(1, new byte[] {(byte) 0xAB})))
+        .isEqualTo("06" + "01" + "01" + "ab");
+    // 300 = 0b10_0101100: low 7 bits first, with the continuation bit
+    assertThat(HexFormat.of().formatHex(SessionFrames.next(300, new byte[200])))
+        .startsWith("06" + "ac02" + "c801");
+    byte[] header = new byte[SessionFrames.MAX_NEXT_HEADER];
+    assertThat(SessionFrames.nextHeader(header, Long.MAX_VALUE, Integer.MAX_VALUE))
+        .isEqualTo(1 + 9 + 5);
+  }
+
+  @Test
+  void parser_refusesNext_beforeAnyDataFrame_withOverlongVarints_andOverTheLimit() {
+    for (byte[] bad :
+        List.of(
+            SessionFrames.next(0, new byte[] {1}),
+            join(SessionFrames.data(1, 0, new byte[0]), SessionFrames.next(0, new byte[101])),
+            join(
+                SessionFrames.data(1, 0, new byte[0]),
+                HexFormat.of().parseHex("06" + "ff".repeat(10) + "01")),
+            join(
+                SessionFrames.data(1, 0, new byte[0]),
+                HexFormat.of().parseHex("0600" + "ff".repeat(5) + "01")),
+            join(
+                SessionFrames.data(1, Long.MAX_VALUE, new byte[0]),
+                SessionFrames.next(1, new byte[0])))) {
+      for (int chunk : new int[] {bad.length, 1}) {
+        Recorder r = new Recorder();
+        SessionFrames.Parser p = new SessionFrames.Parser(100);
+        assertThatThrownBy(
+                () -> {
+                  for (int at = 0; at < bad.length; at += chunk) {
+                    p.feed(ByteBuffer.wrap(bad, at, Math.min(chunk, bad.length - at)).slice(), r);
+                  }
+                })
+            .as(HexFormat.of().formatHex(bad) + " in pieces of " + chunk)
+            .isInstanceOf(ProtocolException.class)
+            .hasMessageContaining("session frame");
+      }
+    }
+  }
+
+  private static byte[] join(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
   void parser_handsOnEveryFrame_wholeOrOneByteAtATime() {
     Recorder whole = new Recorder();
-    new SessionFrames.Parser(100).feed(ByteBuffer.wrap(stream()), whole);
+    new SessionFrames.Parser(1000).feed(ByteBuffer.wrap(stream()), whole);
     assertThat(whole.seen).isEqualTo(EXPECTED);
 
     Recorder bytewise = new Recorder();
-    SessionFrames.Parser p = new SessionFrames.Parser(100);
+    SessionFrames.Parser p = new SessionFrames.Parser(1000);
     for (byte b : stream()) {
       p.feed(ByteBuffer.wrap(new byte[] {b}), bytewise);
     }
@@ -74,7 +134,7 @@ class SessionFramesTest {
     byte[] all = stream();
     for (int cut = 0; cut <= all.length; cut++) {
       Recorder r = new Recorder();
-      SessionFrames.Parser p = new SessionFrames.Parser(100);
+      SessionFrames.Parser p = new SessionFrames.Parser(1000);
       // each part at an offset inside a larger array, as a slice of a read buffer would be
       p.feed(ByteBuffer.wrap(withMargins(all, 0, cut), 3, cut).slice(), r);
       p.feed(ByteBuffer.wrap(withMargins(all, cut, all.length), 3, all.length - cut).slice(), r);

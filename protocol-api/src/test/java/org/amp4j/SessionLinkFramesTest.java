@@ -97,11 +97,31 @@ class SessionLinkFramesTest {
     link.write("abc".getBytes(US_ASCII));
     read(frame(1, "one"));
     link.write("de".getBytes(US_ASCII));
+    link.write("f".getBytes(US_ASCII));
 
+    // the first data frame on a connection is DATA, those following on from it NEXT
     assertThat(wire.bytes())
         .isEqualTo(
             join(
                 SessionFrames.data(1, 0, "abc".getBytes(US_ASCII)),
-                SessionFrames.data(2, 1, "de".getBytes(US_ASCII))));
+                SessionFrames.next(1, "de".getBytes(US_ASCII)),
+                SessionFrames.next(0, "f".getBytes(US_ASCII))));
+  }
+
+  @Test
+  void aNewConnection_startsWithADataFrame_andTheFramesSentAgainFollowOnFromIt() {
+    link.write("abc".getBytes(US_ASCII));
+    link.write("de".getBytes(US_ASCII));
+    read(frame(1, "one"));
+    RecordingConnection second = new RecordingConnection();
+    link.attach(second, 1); // the other side has frame 1: frame 2 goes again
+    link.write("f".getBytes(US_ASCII));
+
+    assertThat(second.bytes())
+        .isEqualTo(
+            join(
+                SessionFrames.data(2, 1, "de".getBytes(US_ASCII)),
+                SessionFrames.next(0, "f".getBytes(US_ASCII))));
+    assertThat(second.acks(SessionFrames.DATA)).containsExactly(1L, 1L);
   }
 }
