@@ -189,7 +189,9 @@ final class SessionLink implements Connection {
 
   /**
    * An answer or error, encoded straight into the frames kept for sending again ({@link
-   * Unacknowledged#log()}): never refused, as it is bounded by the calls received.
+   * Unacknowledged#log()}): never refused, as it is bounded by the calls received. The encoding
+   * runs under the session's lock, so that the frame is written where it stays; writers on other
+   * threads wait for it meanwhile.
    */
   @Override
   public synchronized void write(Codec codec, OutboundMessage message) {
@@ -217,7 +219,10 @@ final class SessionLink implements Connection {
     writeCall(out -> codec.encode(message, out), tag, idempotent, done);
   }
 
-  /** {@link #writeCall(Codec, OutboundMessage, String, boolean, CompletionStage)} of a frame. */
+  /**
+   * {@link #writeCall(Codec, OutboundMessage, String, boolean, CompletionStage)} of a frame already
+   * encoded, which is copied.
+   */
   void writeCall(byte[] frame, String tag, boolean idempotent, CompletionStage<?> done) {
     writeCall(out -> out.write(frame), tag, idempotent, done);
   }
