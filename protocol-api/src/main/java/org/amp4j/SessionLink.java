@@ -8,11 +8,9 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.amp4j.spi.Codec;
 import org.amp4j.spi.Connection;
 import org.amp4j.spi.ConnectionHandler;
-import org.amp4j.spi.FrameBuffer;
 import org.amp4j.spi.OutboundMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -182,9 +180,7 @@ final class SessionLink implements Connection {
   @Override
   public synchronized void write(byte[] frame) {
     checkOpen();
-    int start = pending.beginFrame();
-    pending.log().write(frame);
-    enqueue(start, false, null, false, null);
+    enqueue(append(null, null, frame), false, null, false, null);
   }
 
   /**
@@ -196,7 +192,7 @@ final class SessionLink implements Connection {
   @Override
   public synchronized void write(Codec codec, OutboundMessage message) {
     checkOpen();
-    enqueue(encode(out -> codec.encode(message, out)), false, null, false, null);
+    enqueue(append(codec, message, null), false, null, false, null);
   }
 
   /**
@@ -216,7 +212,7 @@ final class SessionLink implements Connection {
       String tag,
       boolean idempotent,
       CompletionStage<?> done) {
-    writeCall(out -> codec.encode(message, out), tag, idempotent, done);
+    writeCall(codec, message, null, tag, idempotent, done);
   }
 
   /**
@@ -224,11 +220,17 @@ final class SessionLink implements Connection {
    * encoded, which is copied.
    */
   void writeCall(byte[] frame, String tag, boolean idempotent, CompletionStage<?> done) {
-    writeCall(out -> out.write(frame), tag, idempotent, done);
+    writeCall(null, null, frame, tag, idempotent, done);
   }
 
+  /** A call: {@code message} encoded with {@code codec}, or else {@code frame}. */
   private void writeCall(
-      Consumer<FrameBuffer> encoding, String tag, boolean idempotent, CompletionStage<?> done) {
+      Codec codec,
+      OutboundMessage message,
+      byte[] frame,
+      String tag,
+      boolean idempotent,
+      CompletionStage<?> done) {
     Tracked tracked = null;
     synchronized (this) {
       long deadline = 0;
@@ -236,7 +238,7 @@ final class SessionLink implements Connection {
       int length;
       while (true) {
         checkOpen();
-        start = encode(encoding);
+        start = append(codec, message, frame);
         length = pending.log().size() - start;
         if (!full(length)) {
           break;
@@ -280,15 +282,20 @@ final class SessionLink implements Connection {
   }
 
   /**
-   * Appends a frame to the log of frames kept for sending again.
+   * Appends a frame to the log of frames kept for sending again: {@code message} encoded with
+   * {@code codec}, or else a copy of {@code frame}.
    *
    * @return where it starts in the log
    * @throws RuntimeException what encoding threw; nothing is appended then
    */
-  private int encode(Consumer<FrameBuffer> encoding) {
+  private int append(Codec codec, OutboundMessage message, byte[] frame) {
     int start = pending.beginFrame();
     try {
-      encoding.accept(pending.log());
+      if (codec != null) {
+        codec.encode(message, pending.log());
+      } else {
+        pending.log().write(frame);
+      }
     } catch (RuntimeException e) {
       pending.abandon(start);
       throw e;
