@@ -1,5 +1,6 @@
 package org.amp4j;
 
+import static org.amp4j.codectest.WireValues.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -105,14 +106,6 @@ class SessionFramesTest {
             .hasMessageContaining("session frame");
       }
     }
-  }
-
-  private static byte[] join(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] p : parts) {
-      out.writeBytes(p);
-    }
-    return out.toByteArray();
   }
 
   @Test

@@ -1,9 +1,9 @@
 package org.amp4j;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.amp4j.codectest.WireValues.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,14 +60,6 @@ class SessionLinkFramesTest {
   private void read(byte[] bytes) {
     readArray = bytes;
     link.onBytes(wire, ByteBuffer.wrap(bytes));
-  }
-
-  private static byte[] join(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] p : parts) {
-      out.writeBytes(p);
-    }
-    return out.toByteArray();
   }
 
   @Test

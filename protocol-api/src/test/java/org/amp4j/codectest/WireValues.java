@@ -1,5 +1,6 @@
 package org.amp4j.codectest;
 
+import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -99,6 +100,15 @@ public final class WireValues {
   }
 
   /** Lowercase hex of bytes. */
+  /** The arrays one after another. */
+  public static byte[] join(byte[]... parts) {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      all.writeBytes(part);
+    }
+    return all.toByteArray();
+  }
+
   public static String hex(byte[] bytes) {
     return HexFormat.of().formatHex(bytes);
   }

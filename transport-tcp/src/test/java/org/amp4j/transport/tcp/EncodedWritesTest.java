@@ -1,11 +1,11 @@
 package org.amp4j.transport.tcp;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.amp4j.codectest.NameCodec.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -13,9 +13,8 @@ import org.amp4j.ConnectionLostException;
 import org.amp4j.EncodingException;
 import org.amp4j.LimitExceededException;
 import org.amp4j.Limits;
+import org.amp4j.codectest.NameCodec;
 import org.amp4j.spi.Codec;
-import org.amp4j.spi.FrameBuffer;
-import org.amp4j.spi.MessageDecoder;
 import org.amp4j.spi.OutboundMessage;
 import org.junit.jupiter.api.Test;
 
@@ -24,44 +23,7 @@ class EncodedWritesTest {
 
   private static final long WAIT = RecordingHandler.WAIT_SECONDS;
 
-  /**
-   * Encodes a call as its command name's bytes; a name starting with {@code bad} fails half-way,
-   * after writing some of its bytes.
-   */
-  private static final class NameCodec implements Codec {
-    @Override
-    public String name() {
-      return "names";
-    }
-
-    @Override
-    public byte[] encode(OutboundMessage message) {
-      FrameBuffer out = new FrameBuffer(0);
-      encode(message, out);
-      return Arrays.copyOf(out.array(), out.size());
-    }
-
-    @Override
-    public void encode(OutboundMessage message, FrameBuffer out) {
-      byte[] name = message.command().getBytes(US_ASCII);
-      if (message.command().startsWith("bad")) {
-        out.write(name, 0, name.length / 2);
-        throw new EncodingException("cannot encode " + message.command());
-      }
-      out.write(name);
-    }
-
-    @Override
-    public MessageDecoder newDecoder() {
-      throw new UnsupportedOperationException();
-    }
-  }
-
   private static final Codec CODEC = new NameCodec();
-
-  private static OutboundMessage named(String name) {
-    return OutboundMessage.call(name, null, List.of());
-  }
 
   @Test
   void messages_onAndOffTheEventLoop_arriveInOrder_amongFramesWrittenAsArrays() throws Exception {
@@ -105,31 +67,9 @@ class EncodedWritesTest {
   @Test
   void failedEncoding_onTheEventLoop_leavesNothingOfTheMessage() throws Exception {
     try (Loopback loop = Loopback.open()) {
-      RecordingHandler client = new RecordingHandler();
-      loop.client.start(client);
-      CompletableFuture<Throwable> failure = new CompletableFuture<>();
-      loop.server.start(
-          new RecordingHandler(
-              bytes -> {
-                loop.server.write(CODEC, named("before;"));
-                try {
-                  loop.server.write(CODEC, named("bad-message;"));
-                  failure.complete(null);
-                } catch (RuntimeException e) {
-                  failure.complete(e);
-                }
-                loop.server.write(CODEC, named("after"));
-              }));
-
-      loop.client.write(new byte[] {1});
-
-      assertThat(failure.get(WAIT, TimeUnit.SECONDS))
+      assertThat(refusedOnTheLoop(loop, "before;", "bad-message;", "after"))
           .isInstanceOf(EncodingException.class)
           .hasMessage("cannot encode bad-message;");
-      assertThat(client.awaitBytes(12)).asString(US_ASCII).isEqualTo("before;after");
-      loop.server.close();
-      assertThat(client.awaitClosed()).isNull();
-      assertThat(client.received()).hasSize(12);
     }
   }
 
@@ -137,32 +77,48 @@ class EncodedWritesTest {
   void messageOverMaxPendingWriteBytes_isRefused_andNothingOfItIsQueued() throws Exception {
     Limits limits = Limits.DEFAULTS.toBuilder().maxPendingWriteBytes(1_000).build();
     try (Loopback loop = Loopback.open(limits)) {
-      RecordingHandler client = new RecordingHandler();
-      loop.client.start(client);
-      CompletableFuture<Throwable> failure = new CompletableFuture<>();
-      loop.server.start(
-          new RecordingHandler(
-              bytes -> {
-                try {
-                  loop.server.write(CODEC, named("x".repeat(1_001)));
-                  failure.complete(null);
-                } catch (RuntimeException e) {
-                  failure.complete(e);
-                }
-                loop.server.write(CODEC, named("ok"));
-              }));
-
-      loop.client.write(new byte[] {1});
-
-      assertThat(failure.get(WAIT, TimeUnit.SECONDS))
+      assertThat(refusedOnTheLoop(loop, "", "x".repeat(1_001), "ok"))
           .isInstanceOf(LimitExceededException.class)
           .hasMessageContaining("maxPendingWriteBytes 1000");
-      assertThat(client.awaitBytes(2)).asString(US_ASCII).isEqualTo("ok");
-      loop.server.close();
-      assertThat(client.awaitClosed()).isNull();
-      assertThat(client.received()).hasSize(2);
       assertThat(loop.server.pendingWriteBytes()).isZero();
     }
+  }
+
+  /**
+   * Writes {@code before}, {@code refused} and {@code after} on the server's event loop, when the
+   * client's first byte arrives, checks that the client receives exactly {@code before} and {@code
+   * after} up to the server's close, and returns what writing {@code refused} threw (null if
+   * nothing).
+   */
+  private static Throwable refusedOnTheLoop(
+      Loopback loop, String before, String refused, String after) throws Exception {
+    RecordingHandler client = new RecordingHandler();
+    loop.client.start(client);
+    CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    loop.server.start(
+        new RecordingHandler(
+            bytes -> {
+              if (!before.isEmpty()) {
+                loop.server.write(CODEC, named(before));
+              }
+              try {
+                loop.server.write(CODEC, named(refused));
+                failure.complete(null);
+              } catch (RuntimeException e) {
+                failure.complete(e);
+              }
+              loop.server.write(CODEC, named(after));
+            }));
+
+    loop.client.write(new byte[] {1});
+
+    Throwable thrown = failure.get(WAIT, TimeUnit.SECONDS);
+    String expected = before + after;
+    assertThat(client.awaitBytes(expected.length())).asString(US_ASCII).isEqualTo(expected);
+    loop.server.close();
+    assertThat(client.awaitClosed()).isNull();
+    assertThat(client.received()).hasSize(expected.length());
+    return thrown;
   }
 
   @Test
