@@ -2,6 +2,7 @@ package org.amp4j;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import org.amp4j.spi.Connection;
 
 /**
  * The frames of a session, which replace a codec's bare frames once the handshake has granted a
@@ -153,6 +154,44 @@ final class SessionFrames {
     byte[] frame = new byte[CONTROL];
     control(frame, type, ack);
     return frame;
+  }
+
+  /**
+   * Writes session frames to one connection, as its {@link Parser} at the other end reads them: a
+   * data frame that follows on from the last one goes as NEXT. Keeps the header it writes, which
+   * connections do not. One per connection; not thread-safe (the session's lock guards it).
+   */
+  static final class Writer {
+    private static final byte[] NO_BYTES = new byte[0];
+
+    private final byte[] header = new byte[Math.max(DATA_HEADER, MAX_NEXT_HEADER)];
+    // the last data frame's sequence number (0: none yet), and the last acknowledgement written
+    private long lastSeq;
+    private long lastAck;
+
+    /**
+     * Writes a data frame whose payload is {@code length} bytes of {@code bytes} from {@code
+     * offset}, which the connection copies.
+     */
+    void data(Connection to, long seq, long ack, byte[] bytes, int offset, int length) {
+      int headerLength;
+      if (lastSeq != 0 && seq == lastSeq + 1 && ack >= lastAck) {
+        headerLength = nextHeader(header, ack - lastAck, length);
+      } else {
+        dataHeader(header, seq, ack, length);
+        headerLength = DATA_HEADER;
+      }
+      lastSeq = seq;
+      lastAck = ack;
+      to.write(header, headerLength, bytes, offset, length);
+    }
+
+    /** Writes a control frame. */
+    void control(Connection to, byte type, long ack) {
+      SessionFrames.control(header, type, ack);
+      lastAck = ack;
+      to.write(header, CONTROL, NO_BYTES, 0, 0);
+    }
   }
 
   /** What a parser hands on. */

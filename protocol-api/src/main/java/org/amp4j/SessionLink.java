@@ -37,8 +37,6 @@ final class SessionLink implements Connection {
    */
   static final Duration ACK_DELAY = Duration.ofMillis(5);
 
-  private static final byte[] NO_BYTES = new byte[0];
-
   /**
    * An idempotent call with a tag, kept after its acknowledgement until settled (see writeCall).
    */
@@ -100,14 +98,7 @@ final class SessionLink implements Connection {
   private Connection physical;
   private SessionFrames.Parser parser;
   private ReceivedFrames received; // of the reads of the current connection, with its parser
-  // the header of the frame being sent (under the lock): connections do not keep it
-  private final byte[] header =
-      new byte[Math.max(SessionFrames.DATA_HEADER, SessionFrames.MAX_NEXT_HEADER)];
-  // What the current connection last carried (under the lock): the last data frame's sequence
-  // number (0: none yet) and the last acknowledgement; a data frame that follows on from them goes
-  // as a NEXT frame.
-  private long wireSeq;
-  private long wireAck;
+  private SessionFrames.Writer writer; // the current connection's, with its parser
   private String lastAddress = "session";
   private volatile long delivered;
   // The highest acknowledgement received (written under the lock): a read whose frames carry no
@@ -334,43 +325,29 @@ final class SessionLink implements Connection {
   }
 
   /**
-   * Sends kept frame {@code i} with the acknowledgement {@link #lastAckSent}. Caller holds the
-   * lock.
+   * Sends kept frame {@code i} with the acknowledgement {@link #lastAckSent}; a connection that
+   * cannot take it is closed, and replay covers it. Caller holds the lock.
    */
   private void sendData(Connection target, long seq, int i) {
-    int length = pending.length(i);
-    long ack = lastAckSent;
-    int headerLength;
-    if (wireSeq != 0 && seq == wireSeq + 1 && ack >= wireAck) {
-      headerLength = SessionFrames.nextHeader(header, ack - wireAck, length);
-    } else {
-      SessionFrames.dataHeader(header, seq, ack, length);
-      headerLength = SessionFrames.DATA_HEADER;
-    }
-    wireSeq = seq;
-    wireAck = ack;
-    send(target, headerLength, pending.bytes(), pending.offset(i), length);
-  }
-
-  /** Sends a control frame. Caller holds the lock. */
-  private void sendControl(Connection target, byte type, long ack) {
-    SessionFrames.control(header, type, ack);
-    wireAck = ack;
-    send(target, SessionFrames.CONTROL, NO_BYTES, 0, 0);
-  }
-
-  /**
-   * Writes {@code headerLength} bytes of {@link #header}, then {@code length} bytes of {@code
-   * bytes} from {@code offset}, to a connection, which copies them; a connection that cannot take
-   * them is closed, and replay covers it. Caller holds the lock.
-   */
-  private void send(Connection target, int headerLength, byte[] bytes, int offset, int length) {
     try {
-      target.write(header, headerLength, bytes, offset, length);
+      writer.data(target, seq, lastAckSent, pending.bytes(), pending.offset(i), pending.length(i));
     } catch (AmpException e) {
-      log.debug("session {}: write failed, dropping the connection: {}", id, e.getMessage());
-      target.close();
+      dropConnection(target, e);
     }
+  }
+
+  /** Sends a control frame, as {@link #sendData} does. Caller holds the lock. */
+  private void sendControl(Connection target, byte type, long ack) {
+    try {
+      writer.control(target, type, ack);
+    } catch (AmpException e) {
+      dropConnection(target, e);
+    }
+  }
+
+  private void dropConnection(Connection target, AmpException e) {
+    log.debug("session {}: write failed, dropping the connection: {}", id, e.getMessage());
+    target.close();
   }
 
   @Override
@@ -457,8 +434,7 @@ final class SessionLink implements Connection {
       lastAddress = connection.remoteAddress();
       parser = new SessionFrames.Parser(maxPayload);
       received = new ReceivedFrames();
-      wireSeq = 0; // a new connection starts with a DATA frame
-      wireAck = 0;
+      writer = new SessionFrames.Writer();
       lastHeard = System.nanoTime();
       acknowledged(peerReceived);
       lastAckSent = delivered;
