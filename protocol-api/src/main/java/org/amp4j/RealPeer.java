@@ -227,7 +227,7 @@ final class RealPeer implements Peer, ConnectionHandler, ClientSession.Replaced 
       if (s == null) {
         // encoded straight into the connection's batch where it can
         try {
-          connection.write(codec, message);
+          connection.write(callCodec, message);
         } catch (AmpException | IllegalArgumentException e) {
           outstanding.remove(tag);
           return CompletableFuture.failedFuture(encodingFailed(command, e));

@@ -91,8 +91,8 @@ final class SessionLink implements Connection {
   // frames written while detached are the last ones, and the next attach writes them all.
   private long writtenUpTo;
   // Idempotent calls the other side acknowledged but whose answer has not come yet, by tag, in
-  // sequence order: sent again on a replacing session (see replace). Only calls written with
-  // writeCall(frame, tag, true, done) are kept, until done completes.
+  // sequence order: sent again on a replacing session (see replace). Only idempotent calls written
+  // with a tag and a done stage (writeCall) are kept, until done completes.
   private final java.util.LinkedHashMap<String, Tracked> unanswered =
       new java.util.LinkedHashMap<>();
   private Connection physical;

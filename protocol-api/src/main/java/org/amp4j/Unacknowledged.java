@@ -15,9 +15,10 @@ import org.amp4j.spi.FrameBuffer;
  *
  * <p>The log drops the bytes of acknowledged frames from its front: all at once when no frame is
  * left, otherwise by moving the frames still kept to its start when the dropped bytes fill half of
- * it (so that each byte is moved at most once on average). It keeps its size, at most twice the
- * most bytes kept at once, until it is empty: then one of more than {@link #MAX_KEPT_LOG} bytes is
- * replaced by a small one.
+ * it (so that each byte is moved at most once on average). It grows only when full with less than
+ * half of it dropped, so it stays under four times the most bytes kept at once (plus one frame); it
+ * keeps its size until it is empty, when one of more than {@link #MAX_KEPT_LOG} bytes is replaced
+ * by a small one.
  *
  * <p>Not thread-safe: the session's lock guards it.
  */
