@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.amp4j.AmpException;
 import org.amp4j.ConnectionLostException;
 import org.amp4j.Limits;
 import org.amp4j.spi.Codec;
@@ -30,10 +29,10 @@ import org.amp4j.spi.Transport;
  * is the library's own work on both sides. Messages are encoded straight into the buffer, as the
  * TCP transport does on its event loop.
  *
- * <p>Configuration name {@code pump}; ports are numbers in a table of this process (0 picks one).
- * The connections are for the thread that made them (the pump's): writes from any other thread
- * (session timers) are queued and go out at the next pump. Not for use outside benchmarks: there is
- * no limit on what a connection collects, and nothing moves unless pumped.
+ * <p>Configuration name {@code pump}; ports are numbers in a table of this process, which {@link
+ * #listen} picks. The connections are for the thread that made them (the pump's): writes from any
+ * other thread (session timers) are queued and go out at the next pump. Not for use outside
+ * benchmarks: there is no limit on what a connection collects, and nothing moves unless pumped.
  */
 public final class PumpTransport implements Transport {
   private static final Map<Integer, Consumer<Connection>> LISTENERS = new ConcurrentHashMap<>();
@@ -46,28 +45,27 @@ public final class PumpTransport implements Transport {
     return "pump";
   }
 
+  /**
+   * Listens on a port of this process's table, which this transport picks.
+   *
+   * @throws IllegalArgumentException if {@code port} is not 0
+   */
   @Override
   public Listener listen(String host, int port, Limits limits, Consumer<Connection> onAccept) {
-    int bound = port == 0 ? NEXT_PORT.getAndIncrement() : port;
-    if (LISTENERS.putIfAbsent(bound, onAccept) != null) {
-      throw new AmpException("pump port " + bound + " is already in use");
+    if (port != 0) {
+      throw new IllegalArgumentException("the pump transport picks its ports: listen on 0");
     }
-    return new Listener() {
-      @Override
-      public String host() {
-        return host;
-      }
+    int bound = NEXT_PORT.getAndIncrement();
+    LISTENERS.put(bound, onAccept);
+    return new Bound(host, bound, () -> LISTENERS.remove(bound, onAccept));
+  }
 
-      @Override
-      public int port() {
-        return bound;
-      }
-
-      @Override
-      public void close() {
-        LISTENERS.remove(bound, onAccept);
-      }
-    };
+  /** A listener of the table: closing it removes it. */
+  private record Bound(String host, int port, Runnable onClose) implements Listener {
+    @Override
+    public void close() {
+      onClose.run();
+    }
   }
 
   /** Makes both ends at once, on the calling thread, which must be the pump's. */

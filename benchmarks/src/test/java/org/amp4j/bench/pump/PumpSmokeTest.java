@@ -65,6 +65,18 @@ class PumpSmokeTest {
   }
 
   @Test
+  void listen_picksItsOwnPorts_andRefusesAChosenOne() {
+    Transport transport = new PumpTransport();
+    try (Transport.Listener first = transport.listen("pump", 0, Limits.DEFAULTS, c -> {});
+        Transport.Listener second = transport.listen("pump", 0, Limits.DEFAULTS, c -> {})) {
+      assertThat(second.port()).isNotEqualTo(first.port());
+      assertThatThrownBy(() -> transport.listen("pump", first.port(), Limits.DEFAULTS, c -> {}))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("listen on 0");
+    }
+  }
+
+  @Test
   void bytes_moveOnlyWhenPumped_wholeAndInOrder_evenWhenWrittenByAnotherThread() throws Exception {
     Transport transport = new PumpTransport();
     List<byte[]> read = new ArrayList<>();
