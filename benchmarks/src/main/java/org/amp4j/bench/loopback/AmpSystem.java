@@ -31,8 +31,7 @@ final class AmpSystem implements LoopbackSystem {
 
   @Override
   public Server serve() {
-    Responders responders =
-        Responders.builder().on(Sum.class, s -> new Sum.Total(s.a() + s.b())).build();
+    Responders responders = Sum.responders();
     AmpServer server = Amp.serve("127.0.0.1", 0, config, peer -> responders);
     return new Server() {
       @Override

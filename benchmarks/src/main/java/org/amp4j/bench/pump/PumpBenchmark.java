@@ -88,8 +88,7 @@ public class PumpBenchmark {
             .session(SessionConfig.builder().enabled(session).build())
             .executor(Runnable::run)
             .build();
-    Responders responders =
-        Responders.builder().on(Sum.class, s -> new Sum.Total(s.a() + s.b())).build();
+    Responders responders = Sum.responders();
     server = Amp.serve("pump", 0, config, peer -> responders);
     for (int i = 0; i < connections; i++) {
       CompletableFuture<Peer> connected =
