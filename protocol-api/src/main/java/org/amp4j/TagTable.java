@@ -15,7 +15,11 @@ import java.util.Map;
  * made, so a number goes in the slot of its low bits ({@code number & (capacity - 1)}): the calls
  * outstanding at one time, a run of numbers, each find their own slot. A number whose slot holds an
  * older call still outstanding goes into a hash map on the side, unless the table is half full or
- * more, which then doubles; it halves when an eighth full.
+ * more, which then doubles. It halves once it has stayed under an eighth full for as many removals
+ * as it has slots: a table whose calls are all answered at once and then made again (as the answers
+ * of one read, and the calls their callers then make) keeps its size instead of halving down and
+ * doubling back each time, while one whose load has fallen shrinks, at a cost spread over those
+ * removals.
  *
  * @param <V> the values
  */
@@ -29,6 +33,8 @@ final class TagTable<V> {
   private long[] numbers = new long[MIN_CAPACITY];
   private Object[] values = new Object[MIN_CAPACITY]; // null: a free slot
   private int inSlots;
+  // removals in a row that left the table under an eighth full (see remove)
+  private int quietRemovals;
   private final Map<Long, V> aside = new HashMap<>(); // numbers whose slot was taken
 
   /**
@@ -115,8 +121,12 @@ final class TagTable<V> {
     } else {
       value = aside.isEmpty() ? null : aside.remove(number);
     }
-    if (value != null && size() * 8 < values.length && values.length > MIN_CAPACITY) {
-      resize(values.length / 2);
+    if (value != null) {
+      if (size() * 8 >= values.length || values.length == MIN_CAPACITY) {
+        quietRemovals = 0;
+      } else if (++quietRemovals >= values.length) {
+        resize(values.length / 2);
+      }
     }
     return value;
   }
@@ -134,13 +144,19 @@ final class TagTable<V> {
     return out;
   }
 
+  /** How many slots the table has; for tests. */
+  int capacity() {
+    return values.length;
+  }
+
   private void resize(int capacity) {
     long[] oldNumbers = numbers;
     Object[] oldValues = values;
-    Map<Long, V> oldAside = new HashMap<>(aside);
+    Map<Long, V> oldAside = aside.isEmpty() ? Map.of() : new HashMap<>(aside);
     numbers = new long[capacity];
     values = new Object[capacity];
     inSlots = 0;
+    quietRemovals = 0;
     aside.clear();
     for (int i = 0; i < oldValues.length; i++) {
       if (oldValues[i] != null) {

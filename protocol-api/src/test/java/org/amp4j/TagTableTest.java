@@ -54,6 +54,64 @@ class TagTableTest {
   }
 
   /**
+   * Calls made 128 at a time and all answered at once, over and over: the table grows to fit them
+   * once and keeps that size, rather than halving down as they are answered and doubling back as
+   * they are made again.
+   */
+  @Test
+  void keepsItsSize_whenFilledAndEmptiedOverAndOver() {
+    TagTable<String> table = new TagTable<>();
+    long next = 0;
+    int grown = 0;
+    for (int cycle = 0; cycle < 50; cycle++) {
+      long first = next;
+      for (int i = 0; i < 128; i++) {
+        table.put(next++, "call");
+      }
+      if (cycle == 0) {
+        grown = table.capacity();
+        assertThat(grown).isGreaterThanOrEqualTo(128);
+      }
+      assertThat(table.capacity()).as("cycle %d, full", cycle).isEqualTo(grown);
+      for (long n = first; n < next; n++) {
+        assertThat(table.remove(n)).isEqualTo("call");
+      }
+      assertThat(table.capacity()).as("cycle %d, empty", cycle).isEqualTo(grown);
+      assertThat(table.size()).isZero();
+    }
+  }
+
+  /**
+   * Once the load falls for good, the table shrinks to fit it: after as many removals under an
+   * eighth full as it has slots, at each size, it halves, down to where the calls left fill an
+   * eighth of it or more.
+   */
+  @Test
+  void shrinks_whenItsLoadFallsForGood() {
+    TagTable<String> table = new TagTable<>();
+    long next = 0;
+    for (int i = 0; i < 1000; i++) {
+      table.put(next++, "call");
+    }
+    int large = table.capacity();
+    assertThat(large).isGreaterThanOrEqualTo(1024);
+    long oldest = 0;
+    while (table.size() > 10) {
+      table.remove(oldest++);
+    }
+    // ten calls outstanding from now on: each answered one is replaced by a new one
+    for (int i = 0; i < 10 * large; i++) {
+      table.remove(oldest++);
+      table.put(next++, "call");
+    }
+    assertThat(table.capacity()).isLessThan(large).isBetween(16, 128);
+    assertThat(table.size()).isEqualTo(10);
+    for (long n = oldest; n < next; n++) {
+      assertThat(table.get(n)).isEqualTo("call");
+    }
+  }
+
+  /**
    * Random puts and removes against a map: same values, same size, every remaining one found. The
    * numbers come close together (as counters give them), or apart with a few low bits (so that
    * probes collide), or apart with the low bits of the table's last slots (so that probes collide
