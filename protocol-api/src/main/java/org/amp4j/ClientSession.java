@@ -144,7 +144,7 @@ final class ClientSession implements SessionLink.Owner {
           new Hello.Offer(
               List.of(link.codec()),
               link.extensions(),
-              new Hello.SessionAsk(link.id(), link.token(), link.delivered()));
+              new Hello.SessionAsk(link.id(), link.token(), link.delivered(), true));
       try {
         connection.write(amp.encode(Hello.offer("1", offer)));
       } catch (AmpException e) {
@@ -219,7 +219,7 @@ final class ClientSession implements SessionLink.Owner {
         return false;
       }
       if (grant.resumed()) {
-        int replayed = link.attach(connection, grant.received());
+        int replayed = link.attach(connection, grant.received(), grant.runs());
         link.counters().resumes.incrementAndGet();
         log.info("session {}: resumed, {} sent again", link.id(), replayed);
         session.listener().resumed(link.id(), replayed);
@@ -235,7 +235,7 @@ final class ClientSession implements SessionLink.Owner {
           "session {} lost; {} calls go out again on session {}", old, kept.size(), grant.id());
       peer.replaced(kept, cause);
       session.listener().lost(old, grant.id(), cause);
-      link.attach(connection, 0);
+      link.attach(connection, 0, grant.runs());
       return true;
     }
 

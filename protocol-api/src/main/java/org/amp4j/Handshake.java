@@ -170,7 +170,7 @@ final class Handshake {
     CodecSet.Choice choice = codecs.choose(offer.codecs(), offer.extensions());
     SessionLink link = grant ? sessions.create(choice.codec().name(), choice.extensions()) : null;
     Hello.SessionGrant granted =
-        link == null ? null : new Hello.SessionGrant(link.id(), link.token(), 0, false);
+        link == null ? null : new Hello.SessionGrant(link.id(), link.token(), 0, false, true);
     byte[] answer =
         peer.currentCodec()
             .encode(
@@ -183,7 +183,7 @@ final class Handshake {
     log.debug("{}: codec {} {}", peer.remoteAddress(), choice.codec().name(), choice.extensions());
     if (link != null) {
       log.debug("{}: new session {}", peer.remoteAddress(), link.id());
-      peer.carry(link);
+      peer.carry(link, offer.session().runs());
     }
   }
 
@@ -205,9 +205,13 @@ final class Handshake {
         new Hello.Choice(
             link.codec(),
             link.extensions(),
-            new Hello.SessionGrant(link.id(), new byte[0], link.delivered(), true));
+            new Hello.SessionGrant(link.id(), new byte[0], link.delivered(), true, true));
     int replayed =
-        peer.handOver(link, peer.currentCodec().encode(Hello.answer(tag, choice)), ask.received());
+        peer.handOver(
+            link,
+            peer.currentCodec().encode(Hello.answer(tag, choice)),
+            ask.received(),
+            ask.runs());
     link.counters().resumes.incrementAndGet();
     log.debug("{}: session {} resumed, {} sent again", peer.remoteAddress(), link.id(), replayed);
     config.session().listener().resumed(link.id(), replayed);
@@ -238,7 +242,7 @@ final class Handshake {
             new SessionLink(
                 grant.id(), grant.token(), chosen.name(), choice.extensions(), config, client);
         client.bind(link, peer);
-        peer.carry(link);
+        peer.carry(link, grant.runs());
       }
     }
     state = State.DONE;

@@ -16,12 +16,16 @@ import org.amp4j.value.ValueTypes;
  *
  * <pre>
  * hello  (_command: amp4j.hello)   version: 1, codecs: [msgpack, json, amp], extensions: [...]
- *                                  [session: "new" | ID, token: bytes, received: N]
+ *                                  [session: "new" | ID, token: bytes, received: N, runs: bool]
  * answer                           version: 1, codec: msgpack, extensions: [...]
- *                                  [session: ID, token: bytes, received: N, resumed: bool]
+ *                                  [session: ID, token: bytes, received: N, resumed: bool,
+ *                                   runs: bool]
  * </pre>
  *
- * Fields a side does not know are ignored, so later versions can add some.
+ * <p>{@code runs} says that the side reads RUN session frames ({@link SessionFrames}); a side that
+ * does not say so (an older one) is sent none.
+ *
+ * <p>Fields a side does not know are ignored, so later versions can add some.
  */
 final class Hello {
   static final String COMMAND = "amp4j.hello";
@@ -33,19 +37,21 @@ final class Hello {
 
   /**
    * A client's wish for a session: {@code id} {@value #NEW_SESSION} for a new one, else the id of
-   * the session to resume, with its token and the last sequence number the client received.
+   * the session to resume, with its token and the last sequence number the client received; and
+   * whether the client reads RUN frames.
    */
-  record SessionAsk(String id, byte[] token, long received) {
+  record SessionAsk(String id, byte[] token, long received, boolean runs) {
     static SessionAsk fresh() {
-      return new SessionAsk(NEW_SESSION, new byte[0], 0);
+      return new SessionAsk(NEW_SESSION, new byte[0], 0, true);
     }
   }
 
   /**
    * A server's grant: the session's id, its token (new sessions only), the last sequence number the
-   * server received, and whether the asked session was resumed (false: a new one).
+   * server received, whether the asked session was resumed (false: a new one), and whether the
+   * server reads RUN frames.
    */
-  record SessionGrant(String id, byte[] token, long received, boolean resumed) {}
+  record SessionGrant(String id, byte[] token, long received, boolean resumed, boolean runs) {}
 
   /** What a client offers; {@code session} null when it wants none. */
   record Offer(List<String> codecs, List<String> extensions, SessionAsk session) {}
@@ -65,6 +71,7 @@ final class Hello {
       values.add(new TypedValue<>("session", ValueTypes.UNICODE, s.id()));
       values.add(new TypedValue<>("token", ValueTypes.BYTES, s.token()));
       values.add(new TypedValue<>("received", ValueTypes.LONG, s.received()));
+      values.add(new TypedValue<>("runs", ValueTypes.BOOLEAN, s.runs()));
     }
     return OutboundMessage.call(COMMAND, tag, values);
   }
@@ -80,6 +87,7 @@ final class Hello {
       values.add(new TypedValue<>("token", ValueTypes.BYTES, g.token()));
       values.add(new TypedValue<>("received", ValueTypes.LONG, g.received()));
       values.add(new TypedValue<>("resumed", ValueTypes.BOOLEAN, g.resumed()));
+      values.add(new TypedValue<>("runs", ValueTypes.BOOLEAN, g.runs()));
     }
     return OutboundMessage.answer(tag, values);
   }
@@ -101,7 +109,8 @@ final class Hello {
               ? new SessionAsk(
                   f.get("session", ValueTypes.UNICODE),
                   f.contains("token") ? f.get("token", ValueTypes.BYTES) : new byte[0],
-                  f.contains("received") ? f.get("received", ValueTypes.LONG) : 0)
+                  f.contains("received") ? f.get("received", ValueTypes.LONG) : 0,
+                  runs(f))
               : null;
       return new Offer(names(f, "codecs"), names(f, "extensions"), session);
     } catch (IllegalArgumentException e) {
@@ -123,12 +132,18 @@ final class Hello {
                   f.get("session", ValueTypes.UNICODE),
                   f.contains("token") ? f.get("token", ValueTypes.BYTES) : new byte[0],
                   f.get("received", ValueTypes.LONG),
-                  f.get("resumed", ValueTypes.BOOLEAN))
+                  f.get("resumed", ValueTypes.BOOLEAN),
+                  runs(f))
               : null;
       return new Choice(f.get("codec", ValueTypes.UNICODE), names(f, "extensions"), session);
     } catch (IllegalArgumentException e) {
       throw new ProtocolException("malformed answer to " + COMMAND + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Whether the other side said it reads RUN frames (an older one does not say). */
+  private static boolean runs(Fields fields) {
+    return fields.contains("runs") && fields.get("runs", ValueTypes.BOOLEAN);
   }
 
   private static List<String> names(Fields fields, String key) {

@@ -283,10 +283,12 @@ final class RealPeer implements Peer, ConnectionHandler, ClientSession.Replaced 
     try {
       // The decoder may change after a message (the handshake), so take one message at a time.
       boolean inSession = forward != null;
-      for (int i = 0, n = frames == null ? 1 : frames.frames(); i < n; i++) {
-        ByteBuffer in = frames == null ? data : frames.frame(i);
+      for (int i = 0, n = frames == null ? 1 : frames.ranges(); i < n; i++) {
+        ByteBuffer in = frames == null ? data : frames.range(i);
         InboundMessage m;
+        int decoded = 0;
         while (in.hasRemaining() && (m = decoder.next(in)) != null) {
+          decoded++;
           onMessage(m, calls, answered);
           SessionLink f = forward;
           if (f != null && !inSession) {
@@ -296,6 +298,14 @@ final class RealPeer implements Peer, ConnectionHandler, ClientSession.Replaced 
             }
             return;
           }
+        }
+        if (frames != null && frames.count(i) > 1 && decoded != frames.count(i)) {
+          throw new ProtocolException(
+              "session payload of "
+                  + frames.count(i)
+                  + " frames held "
+                  + decoded
+                  + " whole messages");
         }
       }
     } catch (ProtocolException e) {
@@ -383,16 +393,17 @@ final class RealPeer implements Peer, ConnectionHandler, ClientSession.Replaced 
    * A server's part when a client resumes a session: writes the answer, hands this connection to
    * the session, and retires this peer without closing the connection.
    *
+   * @param peerRuns whether the client reads RUN frames
    * @return how many frames the session sent again
    */
-  int handOver(SessionLink link, byte[] answer, long peerReceived) {
+  int handOver(SessionLink link, byte[] answer, long peerReceived, boolean peerRuns) {
     synchronized (writeLock) {
       physical.write(answer);
       retired = true;
       closed = true;
     }
     forward = link;
-    int replayed = link.attach(physical, peerReceived);
+    int replayed = link.attach(physical, peerReceived, peerRuns);
     closeFuture.complete(null);
     return replayed;
   }
@@ -418,8 +429,12 @@ final class RealPeer implements Peer, ConnectionHandler, ClientSession.Replaced 
         kept, command -> new SessionLostException(command + ": " + cause.getMessage(), cause));
   }
 
-  /** Puts this peer on a session over its connection (both roles, new sessions). */
-  void carry(SessionLink link) {
+  /**
+   * Puts this peer on a session over its connection (both roles, new sessions).
+   *
+   * @param peerRuns whether the other side reads RUN frames
+   */
+  void carry(SessionLink link, boolean peerRuns) {
     link.start(
         new SessionLink.FramesHandler() {
           @Override
@@ -437,7 +452,7 @@ final class RealPeer implements Peer, ConnectionHandler, ClientSession.Replaced 
       connection = link;
     }
     forward = link;
-    link.attach(physical, 0);
+    link.attach(physical, 0, peerRuns);
   }
 
   // ---- for answering (executor) ----

@@ -6,9 +6,10 @@ import java.util.Arrays;
 /**
  * What the session frames of one read carry, gathered as the parser hands them on: the payloads of
  * the frames new to the receiver, in order, with the highest acknowledgement and the control frames
- * seen. Payloads are kept where they lie (a range of the read's array, or the array the parser
- * collected a split frame in), not copied, so they are valid only until the read's bytes are handed
- * back, and the frames go to the peer before that ({@link SessionLink#onBytes}).
+ * seen. A payload ({@link #range}) holds one codec frame, or the {@link #count} codec frames of a
+ * RUN frame, back to back. Payloads are kept where they lie (a range of the read's array, or the
+ * array the parser collected a split frame in), not copied, so they are valid only until the read's
+ * bytes are handed back, and the frames go to the peer before that ({@link SessionLink#onBytes}).
  *
  * <p>One instance serves the reads of one connection, one read at a time ({@link #start}, then
  * {@link #release}); not thread-safe.
@@ -18,6 +19,8 @@ final class ReceivedFrames implements SessionFrames.Sink {
   private byte[][] arrays = new byte[8][];
   private int[] offsets = new int[8];
   private int[] lengths = new int[8];
+  private int[] counts = new int[8];
+  private int ranges;
   private int frames;
   private long duplicates;
   private long highestAck;
@@ -31,6 +34,7 @@ final class ReceivedFrames implements SessionFrames.Sink {
   void start(long delivered) {
     this.delivered = delivered;
     frames = 0;
+    ranges = 0;
     duplicates = 0;
     highestAck = 0;
     pinged = false;
@@ -39,7 +43,7 @@ final class ReceivedFrames implements SessionFrames.Sink {
 
   /** Forgets the read's payloads, which are not valid past it. */
   void release() {
-    Arrays.fill(arrays, 0, frames, null);
+    Arrays.fill(arrays, 0, ranges, null);
     view = none;
   }
 
@@ -55,10 +59,26 @@ final class ReceivedFrames implements SessionFrames.Sink {
     if (seq <= last) {
       duplicates++;
     } else if (seq == last + 1) {
-      add(bytes, offset, length);
+      add(bytes, offset, length, 1);
     } else {
       throw new ProtocolException("frame " + seq + " after " + last);
     }
+  }
+
+  /**
+   * A RUN frame: kept when its first frame is the next in sequence. Its frames are new to the
+   * receiver, as a sender writes in a RUN only frames it never sent before.
+   *
+   * @throws ProtocolException when frames are missing before it, or it repeats some
+   */
+  @Override
+  public void run(long seq, long ack, int count, byte[] bytes, int offset, int length) {
+    highestAck = Math.max(highestAck, ack);
+    long last = delivered + frames;
+    if (seq != last + 1) {
+      throw new ProtocolException("frames " + seq + " to " + (seq + count - 1) + " after " + last);
+    }
+    add(bytes, offset, length, count);
   }
 
   @Override
@@ -71,16 +91,19 @@ final class ReceivedFrames implements SessionFrames.Sink {
     }
   }
 
-  private void add(byte[] bytes, int offset, int length) {
-    if (frames == arrays.length) {
-      arrays = Arrays.copyOf(arrays, 2 * frames);
-      offsets = Arrays.copyOf(offsets, 2 * frames);
-      lengths = Arrays.copyOf(lengths, 2 * frames);
+  private void add(byte[] bytes, int offset, int length, int count) {
+    if (ranges == arrays.length) {
+      arrays = Arrays.copyOf(arrays, 2 * ranges);
+      offsets = Arrays.copyOf(offsets, 2 * ranges);
+      lengths = Arrays.copyOf(lengths, 2 * ranges);
+      counts = Arrays.copyOf(counts, 2 * ranges);
     }
-    arrays[frames] = bytes;
-    offsets[frames] = offset;
-    lengths[frames] = length;
-    frames++;
+    arrays[ranges] = bytes;
+    offsets[ranges] = offset;
+    lengths[ranges] = length;
+    counts[ranges] = count;
+    ranges++;
+    frames += count;
   }
 
   /** How many frames new to the receiver the read carried. */
@@ -88,11 +111,21 @@ final class ReceivedFrames implements SessionFrames.Sink {
     return frames;
   }
 
+  /** How many payloads hold those frames. */
+  int ranges() {
+    return ranges;
+  }
+
+  /** How many codec frames payload {@code i} holds. */
+  int count(int i) {
+    return counts[i];
+  }
+
   /**
-   * The payload of frame {@code i}, valid until the next call of this method: one buffer is
-   * repositioned from frame to frame while they lie in the same array.
+   * Payload {@code i}, valid until the next call of this method: one buffer is repositioned from
+   * payload to payload while they lie in the same array.
    */
-  ByteBuffer frame(int i) {
+  ByteBuffer range(int i) {
     byte[] a = arrays[i];
     if (view.array() != a) {
       view = ByteBuffer.wrap(a);

@@ -16,6 +16,7 @@ import org.amp4j.spi.Connection;
  * PONG  04 | ack: u64
  * BYE   05 | ack: u64          (the sender ends the session; the receiver ends it too)
  * NEXT  06 | ack - last ack: varint | length: varint | one codec frame (length bytes)
+ * RUN   07 | ack - last ack: varint | count: varint | length: varint | count codec frames
  * </pre>
  *
  * <p>NEXT is the DATA frame that follows another on the same connection: its sequence number is one
@@ -25,6 +26,11 @@ import org.amp4j.spi.Connection;
  * little-endian groups of 7 bits, each byte but the last with its top bit set, as in Protocol
  * Buffers: at most 10 bytes, and 5 for a length. The first data frame on a connection is a DATA
  * frame, and so is any that does not follow on from the last (a sender may always send DATA).
+ *
+ * <p>RUN is {@code count} (2 or more) data frames that follow on from the last one, one after
+ * another under one header: their codec frames, back to back, as they would be on a connection
+ * without a session (a codec's frames delimit themselves), numbered from one more than the last
+ * data frame's. Its length is at most {@link #MAX_RUN}, whatever the receiver's frame limit.
  */
 final class SessionFrames {
   static final byte DATA = 1;
@@ -33,6 +39,13 @@ final class SessionFrames {
   static final byte PONG = 4;
   static final byte BYE = 5;
   static final byte NEXT = 6;
+  static final byte RUN = 7;
+
+  /** The longest RUN payload a receiver takes, and a sender writes. */
+  static final int MAX_RUN = 16 * 1024;
+
+  /** The longest RUN header: the type, varints of a u64 and of two u32. */
+  static final int MAX_RUN_HEADER = 1 + 10 + 5 + 5;
 
   /** The length of a DATA frame's header, before its payload. */
   static final int DATA_HEADER = 1 + 8 + 8 + 4;
@@ -81,6 +94,26 @@ final class SessionFrames {
   static int nextHeader(byte[] to, long ackDelta, int payloadLength) {
     to[0] = NEXT;
     return putVarint(to, putVarint(to, 1, ackDelta), payloadLength);
+  }
+
+  /**
+   * Writes the header of a RUN frame at the start of {@code to}, which has room for {@link
+   * #MAX_RUN_HEADER} bytes.
+   *
+   * @return the header's length
+   */
+  static int runHeader(byte[] to, long ackDelta, int count, int payloadLength) {
+    to[0] = RUN;
+    return putVarint(to, putVarint(to, putVarint(to, 1, ackDelta), count), payloadLength);
+  }
+
+  /** A whole RUN frame. */
+  static byte[] run(long ackDelta, int count, byte[] payload) {
+    byte[] header = new byte[MAX_RUN_HEADER];
+    int n = runHeader(header, ackDelta, count, payload.length);
+    byte[] frame = Arrays.copyOf(header, n + payload.length);
+    System.arraycopy(payload, 0, frame, n, payload.length);
+    return frame;
   }
 
   /** Writes a control frame into the first {@link #CONTROL} bytes of {@code to}. */
@@ -164,7 +197,7 @@ final class SessionFrames {
   static final class Writer {
     private static final byte[] NO_BYTES = new byte[0];
 
-    private final byte[] header = new byte[Math.max(DATA_HEADER, MAX_NEXT_HEADER)];
+    private final byte[] header = new byte[Math.max(DATA_HEADER, MAX_RUN_HEADER)];
     // the last data frame's sequence number (0: none yet), and the last acknowledgement written
     private long lastSeq;
     private long lastAck;
@@ -186,6 +219,26 @@ final class SessionFrames {
       to.write(header, headerLength, bytes, offset, length);
     }
 
+    /**
+     * Whether {@link #run} may write frames from {@code seq} with the acknowledgement {@code ack}:
+     * they follow on from the last data frame written.
+     */
+    boolean followsOn(long seq, long ack) {
+      return lastSeq != 0 && seq == lastSeq + 1 && ack >= lastAck;
+    }
+
+    /**
+     * Writes {@code count} (2 or more) data frames that {@link #followsOn follow on}, whose codec
+     * frames lie back to back in {@code length} bytes of {@code bytes} from {@code offset} (at most
+     * {@link #MAX_RUN}), as one RUN frame.
+     */
+    void run(Connection to, long ack, int count, byte[] bytes, int offset, int length) {
+      int headerLength = runHeader(header, ack - lastAck, count, length);
+      lastSeq += count;
+      lastAck = ack;
+      to.write(header, headerLength, bytes, offset, length);
+    }
+
     /** Writes a control frame. */
     void control(Connection to, byte type, long ack) {
       SessionFrames.control(header, type, ack);
@@ -202,6 +255,12 @@ final class SessionFrames {
      */
     void data(long seq, long ack, byte[] bytes, int offset, int length);
 
+    /**
+     * A RUN frame: {@code count} data frames from {@code seq}, whose codec frames lie back to back
+     * in {@code length} bytes of {@code bytes} from {@code offset}, valid only during the call.
+     */
+    void run(long seq, long ack, int count, byte[] bytes, int offset, int length);
+
     void control(byte type, long ack);
   }
 
@@ -213,12 +272,13 @@ final class SessionFrames {
    */
   static final class Parser {
     private final int maxPayload;
-    private final byte[] header = new byte[Math.max(DATA_HEADER, MAX_NEXT_HEADER)];
+    private final byte[] header = new byte[Math.max(DATA_HEADER, MAX_RUN_HEADER)];
     private int headerBytes;
     private byte[] payload;
     private int filled;
     private long payloadSeq;
     private long payloadAck;
+    private int payloadCount; // 1, or a RUN's count
     // The last data frame's sequence number (0: none yet), and the last acknowledgement received.
     private long lastSeq;
     private long lastAck;
@@ -241,7 +301,7 @@ final class SessionFrames {
         if (payload == null) {
           if (headerBytes == 0) {
             byte type = in.get();
-            if (type < DATA || type > NEXT) {
+            if (type < DATA || type > RUN) {
               throw new ProtocolException("unknown session frame type " + type);
             }
             header[headerBytes++] = type;
@@ -250,7 +310,7 @@ final class SessionFrames {
           if (length < 0) {
             return; // the header goes on in the next read
           }
-          if (header[0] != DATA && header[0] != NEXT) {
+          if (header[0] != DATA && header[0] != NEXT && header[0] != RUN) {
             headerBytes = 0;
             control(header[0], getLong(header, 1), sink);
             wholeFramesAfter(in, sink);
@@ -266,7 +326,7 @@ final class SessionFrames {
         if (filled == payload.length) {
           byte[] done = payload;
           payload = null;
-          sink.data(payloadSeq, payloadAck, done, 0, done.length);
+          hand(sink, done, 0, done.length);
           wholeFramesAfter(in, sink);
         }
       }
@@ -278,6 +338,23 @@ final class SessionFrames {
      */
     private int readHeader(ByteBuffer in) {
       byte type = header[0];
+      if (type == RUN) {
+        while (true) {
+          int ackEnd = varintEnd(header, 1, headerBytes, 10);
+          int countEnd = ackEnd < 0 ? ackEnd : varintEnd(header, ackEnd, headerBytes, 5);
+          int lengthEnd = countEnd < 0 ? countEnd : varintEnd(header, countEnd, headerBytes, 5);
+          if (ackEnd == -2 || countEnd == -2 || lengthEnd == -2) {
+            throw new ProtocolException("session frame with an overlong varint");
+          }
+          if (lengthEnd > 0) {
+            return run(header, 1, ackEnd, countEnd);
+          }
+          if (!in.hasRemaining()) {
+            return -1;
+          }
+          header[headerBytes++] = in.get();
+        }
+      }
       if (type == NEXT) {
         while (true) {
           int ackEnd = varintEnd(header, 1, headerBytes, 10);
@@ -328,6 +405,50 @@ final class SessionFrames {
       return (int) length;
     }
 
+    /**
+     * Resolves a whole RUN header in {@code a} (the varints from {@code from}, the count's from
+     * {@code ackEnd}, the length's from {@code countEnd}), sets what it carries and gives its
+     * payload's length.
+     */
+    private int run(byte[] a, int from, int ackEnd, int countEnd) {
+      if (lastSeq == 0) {
+        throw new ProtocolException("RUN session frame before any DATA frame on the connection");
+      }
+      long delta = varint(a, from);
+      long count = varint(a, ackEnd);
+      long length = varint(a, countEnd);
+      if (delta < 0 || lastAck + delta < lastAck) {
+        throw new ProtocolException("session frame acknowledges beyond 2^63");
+      }
+      if (count < 2 || count > length) {
+        throw new ProtocolException(
+            "RUN session frame of " + count + " frames in " + length + " bytes");
+      }
+      if (length > Math.max(MAX_RUN, maxPayload)) {
+        throw new ProtocolException(
+            "RUN session frame of " + length + " bytes, over " + Math.max(MAX_RUN, maxPayload));
+      }
+      run(lastSeq + 1, lastAck + delta, (int) count);
+      return (int) length;
+    }
+
+    private void run(long seq, long ack, int count) {
+      payloadSeq = seq;
+      payloadAck = ack;
+      payloadCount = count;
+      lastSeq = seq + count - 1;
+      lastAck = ack;
+    }
+
+    /** Hands on the payload of the data or RUN frame whose header was read last. */
+    private void hand(Sink sink, byte[] bytes, int offset, int length) {
+      if (payloadCount == 1) {
+        sink.data(payloadSeq, payloadAck, bytes, offset, length);
+      } else {
+        sink.run(payloadSeq, payloadAck, payloadCount, bytes, offset, length);
+      }
+    }
+
     private void checkLength(long length) {
       if (length < 0 || length > maxPayload) {
         throw new ProtocolException(
@@ -339,10 +460,7 @@ final class SessionFrames {
     }
 
     private void data(long seq, long ack) {
-      payloadSeq = seq;
-      payloadAck = ack;
-      lastSeq = seq;
-      lastAck = ack;
+      run(seq, ack, 1);
     }
 
     private void control(byte type, long ack, Sink sink) {
@@ -386,6 +504,28 @@ final class SessionFrames {
             break;
           }
           data(lastSeq + 1, lastAck + delta);
+        } else if (type == RUN) {
+          int ackEnd = varintEnd(a, at + 1, end, 10);
+          int countEnd = ackEnd < 0 ? -1 : varintEnd(a, ackEnd, end, 5);
+          int lengthEnd = countEnd < 0 ? -1 : varintEnd(a, countEnd, end, 5);
+          if (lengthEnd < 0 || lastSeq == 0) {
+            break;
+          }
+          long delta = varint(a, at + 1);
+          long count = varint(a, ackEnd);
+          length = varint(a, countEnd);
+          if (delta < 0
+              || lastAck + delta < lastAck
+              || count < 2
+              || count > length
+              || length > Math.max(MAX_RUN, maxPayload)) {
+            break;
+          }
+          start = lengthEnd;
+          if (end - start < length) {
+            break;
+          }
+          run(lastSeq + 1, lastAck + delta, (int) count);
         } else if (type == DATA) {
           if (end - at < DATA_HEADER) {
             break;
@@ -407,7 +547,7 @@ final class SessionFrames {
         }
         at = start + (int) length;
         in.position(at - base);
-        sink.data(payloadSeq, payloadAck, a, start, (int) length);
+        hand(sink, a, start, (int) length);
       }
     }
   }

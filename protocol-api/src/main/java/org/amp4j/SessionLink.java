@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * cumulatively. So each call reaches the other side's handler exactly once, and each answer reaches
  * the caller exactly once, while the session lives.
  *
+ * <p>Frames written on the thread that is handing on a read (responders and callbacks that run on
+ * the I/O thread) are held until the read is handled, or until they reach {@link #HOLD_BYTES}, and
+ * then go out together as RUN frames ({@link SessionFrames}) to a side that reads them: one header
+ * for many frames, which the other side decodes as one run.
+ *
  * <p>Thread-safe: writers on any thread, reading on the current connection's I/O thread. The peer's
  * handler is never called with this object's lock held.
  */
@@ -36,6 +41,12 @@ final class SessionLink implements Connection {
    * is sent on its own.
    */
   static final Duration ACK_DELAY = Duration.ofMillis(5);
+
+  /**
+   * The most bytes of frames held during a read ({@link #flushHeld}): once they reach this, they go
+   * out, so that the other side can start on them while this side handles the rest of the read.
+   */
+  static final int HOLD_BYTES = 4 * 1024;
 
   /**
    * An idempotent call with a tag, kept after its acknowledgement until settled (see writeCall).
@@ -111,6 +122,11 @@ final class SessionLink implements Connection {
   private long queuedBytes;
   private boolean readingPaused;
   private boolean closed;
+  // The thread handing on a read's frames (onBytes), and how many frames it wrote meanwhile, the
+  // last ones kept: they go out together, under one header, once the read is handled (flushHeld).
+  private Thread reader;
+  private int held;
+  private boolean runs; // whether the other side reads RUN frames, as it said on this connection
   private volatile long lastHeard = System.nanoTime();
   private ScheduledFuture<?> heartbeat;
   private final SessionCounters counters = new SessionCounters();
@@ -313,14 +329,69 @@ final class SessionLink implements Connection {
 
   /**
    * Numbers the frame appended to the log from {@code start} and keeps it until acknowledged (see
-   * {@link Unacknowledged#add}), and sends it now if a connection is there. Caller holds the lock.
+   * {@link Unacknowledged#add}), and sends it if a connection is there: now, or, on the thread
+   * handing on a read, with the others it writes meanwhile ({@link #flushHeld}). Caller holds the
+   * lock.
    */
   private void enqueue(int start, boolean call, String tag, boolean idempotent, Tracked tracked) {
+    boolean hold = physical != null && runs && reader == Thread.currentThread();
+    if (physical != null && !hold) {
+      flushHeld(); // the reading thread's, written before this one
+    }
     long seq = pending.add(start, call, tag, idempotent, tracked);
-    if (physical != null) {
-      writtenUpTo = seq;
-      lastAckSent = delivered;
-      sendData(physical, seq, pending.size() - 1);
+    if (physical == null) {
+      return;
+    }
+    if (hold) {
+      held++;
+      int n = pending.size();
+      if (pending.offset(n - 1) + pending.length(n - 1) - pending.offset(n - held) >= HOLD_BYTES) {
+        flushHeld();
+      }
+      return;
+    }
+    writtenUpTo = seq;
+    lastAckSent = delivered;
+    sendData(physical, seq, pending.size() - 1);
+  }
+
+  /**
+   * Sends the frames held during a read: one after another as RUN frames of up to {@link
+   * SessionFrames#MAX_RUN} bytes, a frame on its own as a data frame. Caller holds the lock, with a
+   * connection there.
+   */
+  private void flushHeld() {
+    int n = pending.size();
+    int i = n - held;
+    held = 0;
+    if (i == n) {
+      return;
+    }
+    writtenUpTo = pending.seq(n - 1);
+    lastAckSent = delivered;
+    while (i < n) {
+      int start = pending.offset(i);
+      int end = start + pending.length(i);
+      int j = i + 1;
+      while (j < n
+          && pending.offset(j) == end // the log keeps frames back to back, in order
+          && end + pending.length(j) - start <= SessionFrames.MAX_RUN) {
+        end = pending.offset(j) + pending.length(j);
+        j++;
+      }
+      long seq = pending.seq(i);
+      if (j - i == 1 || !writer.followsOn(seq, lastAckSent)) {
+        sendData(physical, seq, i);
+        i++;
+        continue;
+      }
+      try {
+        writer.run(physical, lastAckSent, j - i, pending.bytes(), start, end - start);
+      } catch (AmpException e) {
+        dropConnection(physical, e);
+        return;
+      }
+      i = j;
     }
   }
 
@@ -419,9 +490,10 @@ final class SessionLink implements Connection {
    * connection wins), and sends again everything the other side has not received.
    *
    * @param peerReceived the last sequence number the other side has received
+   * @param peerRuns whether the other side reads RUN frames: else none is written to it
    * @return how many frames were sent again
    */
-  int attach(Connection connection, long peerReceived) {
+  int attach(Connection connection, long peerReceived, boolean peerRuns) {
     Connection old;
     int replayed = 0;
     synchronized (this) {
@@ -435,6 +507,7 @@ final class SessionLink implements Connection {
       parser = new SessionFrames.Parser(maxPayload);
       received = new ReceivedFrames();
       writer = new SessionFrames.Writer();
+      runs = peerRuns;
       lastHeard = System.nanoTime();
       acknowledged(peerReceived);
       lastAckSent = delivered;
@@ -446,6 +519,7 @@ final class SessionLink implements Connection {
         sendData(connection, seq, i);
       }
       writtenUpTo = pending.firstSeq() + pending.size() - 1;
+      held = 0; // all sent just now
       if (readingPaused) {
         connection.setReadingPaused(true);
       }
@@ -466,6 +540,7 @@ final class SessionLink implements Connection {
         return;
       }
       physical = null;
+      held = 0; // sent again on the next connection
       if (heartbeat != null) {
         heartbeat.cancel(false);
       }
@@ -485,6 +560,7 @@ final class SessionLink implements Connection {
       }
       p = parser;
       read = received;
+      reader = Thread.currentThread();
     }
     lastHeard = System.nanoTime();
     read.start(delivered);
@@ -510,32 +586,34 @@ final class SessionLink implements Connection {
           together.onFrames(read);
         }
       } else {
-        for (int i = 0; i < frames; i++) {
-          peer.onBytes(read.frame(i));
+        for (int i = 0, n = read.ranges(); i < n; i++) {
+          peer.onBytes(read.range(i));
         }
       }
     } finally {
       read.release();
+      synchronized (this) {
+        reader = null;
+        if (physical != null) {
+          flushHeld(); // the frames written while the read was handled, together
+        }
+        if (physical == connection && !read.bye()) {
+          if (read.pinged()) {
+            lastAckSent = delivered;
+            sendControl(connection, SessionFrames.PONG, delivered);
+          } else if (delivered > lastAckSent && !ackDue) {
+            // An answer or call written meanwhile carries the acknowledgement; only when none
+            // does is it sent on its own, so that a request and its answer cost no extra frames.
+            ackDue = true;
+            SharedExecutors.timerPool()
+                .schedule(this::sendDueAck, ACK_DELAY.toNanos(), TimeUnit.NANOSECONDS);
+          }
+        }
+      }
     }
     if (read.bye()) {
       log.debug("session {}: ended by the other side", id);
       end(null);
-      return;
-    }
-    synchronized (this) {
-      if (physical != connection) {
-        return;
-      }
-      if (read.pinged()) {
-        lastAckSent = delivered;
-        sendControl(connection, SessionFrames.PONG, delivered);
-      } else if (delivered > lastAckSent && !ackDue) {
-        // An answer or call written meanwhile carries the acknowledgement; only when none does
-        // is it sent on its own, so that a request and its answer cost no extra frames.
-        ackDue = true;
-        SharedExecutors.timerPool()
-            .schedule(this::sendDueAck, ACK_DELAY.toNanos(), TimeUnit.NANOSECONDS);
-      }
     }
   }
 

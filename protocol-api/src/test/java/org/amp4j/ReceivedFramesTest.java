@@ -29,13 +29,42 @@ class ReceivedFramesTest {
 
     assertThat(r.frames()).isEqualTo(14);
     assertThat(r.highestAck()).isEqualTo(11);
-    assertThat(text(r.frame(0))).isEqualTo("ab");
-    assertThat(r.frame(0).array()).isSameAs(SOURCE); // not copied
-    assertThat(text(r.frame(11))).isEqualTo("wx");
-    assertThat(r.frame(12).array()).isSameAs(split);
-    assertThat(text(r.frame(12))).isEqualTo("yz");
-    assertThat(r.frame(13).remaining()).isZero();
-    assertThat(text(r.frame(1))).isEqualTo("cd"); // back to the first array
+    assertThat(text(r.range(0))).isEqualTo("ab");
+    assertThat(r.range(0).array()).isSameAs(SOURCE); // not copied
+    assertThat(text(r.range(11))).isEqualTo("wx");
+    assertThat(r.range(12).array()).isSameAs(split);
+    assertThat(text(r.range(12))).isEqualTo("yz");
+    assertThat(r.range(13).remaining()).isZero();
+    assertThat(text(r.range(1))).isEqualTo("cd"); // back to the first array
+  }
+
+  @Test
+  void aRun_isOnePayloadOfItsFrames_countedAsThem() {
+    ReceivedFrames r = new ReceivedFrames();
+    r.start(3);
+    r.data(4, 1, SOURCE, 2, 2);
+    r.run(5, 6, 3, SOURCE, 4, 6); // cdefgh: three codec frames back to back
+    r.data(8, 2, SOURCE, 10, 2);
+
+    assertThat(r.frames()).isEqualTo(5);
+    assertThat(r.ranges()).isEqualTo(3);
+    assertThat(r.count(0)).isEqualTo(1);
+    assertThat(r.count(1)).isEqualTo(3);
+    assertThat(text(r.range(1))).isEqualTo("cdefgh");
+    assertThat(r.highestAck()).isEqualTo(6);
+  }
+
+  @Test
+  void aRunThatDoesNotFollowOn_isAProtocolError() {
+    ReceivedFrames r = new ReceivedFrames();
+    r.start(5);
+    assertThatThrownBy(() -> r.run(5, 0, 2, SOURCE, 2, 2))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessage("frames 5 to 6 after 5");
+    assertThatThrownBy(() -> r.run(7, 0, 2, SOURCE, 2, 2))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessage("frames 7 to 8 after 5");
+    assertThat(r.frames()).isZero();
   }
 
   @Test
@@ -49,7 +78,7 @@ class ReceivedFramesTest {
 
     assertThat(r.duplicates()).isEqualTo(3);
     assertThat(r.frames()).isEqualTo(1);
-    assertThat(text(r.frame(0))).isEqualTo("ef");
+    assertThat(text(r.range(0))).isEqualTo("ef");
   }
 
   @Test
@@ -90,6 +119,6 @@ class ReceivedFramesTest {
     assertThat(r.highestAck()).isZero();
     assertThat(r.pinged()).isFalse();
     r.data(2, 0, SOURCE, 4, 2);
-    assertThat(text(r.frame(0))).isEqualTo("cd");
+    assertThat(text(r.range(0))).isEqualTo("cd");
   }
 }

@@ -49,7 +49,7 @@ class RecordingConnection implements Connection {
 
   /**
    * The acknowledgement of each frame of a type written so far, as a receiver reads them ({@link
-   * SessionFrames#DATA} for data frames, whether written as DATA or as NEXT).
+   * SessionFrames#DATA} for data frames, whether written as DATA, NEXT or in a RUN).
    */
   synchronized List<Long> acks(byte type) {
     List<Long> acks = new ArrayList<>();
@@ -60,6 +60,13 @@ class RecordingConnection implements Connection {
               @Override
               public void data(long seq, long ack, byte[] bytes, int offset, int length) {
                 if (type == SessionFrames.DATA) {
+                  acks.add(ack);
+                }
+              }
+
+              @Override
+              public void run(long seq, long ack, int count, byte[] bytes, int offset, int length) {
+                for (int i = 0; i < count && type == SessionFrames.DATA; i++) {
                   acks.add(ack);
                 }
               }

@@ -30,6 +30,19 @@ class SessionFramesTest {
     }
 
     @Override
+    public void run(long seq, long ack, int count, byte[] bytes, int offset, int length) {
+      seen.add(
+          "run "
+              + seq
+              + "+"
+              + count
+              + " "
+              + ack
+              + " "
+              + new String(bytes, offset, length, StandardCharsets.UTF_8));
+    }
+
+    @Override
     public void control(byte type, long ack) {
       seen.add("control " + type + " " + ack);
     }
@@ -43,6 +56,9 @@ class SessionFramesTest {
     out.writeBytes(SessionFrames.next(0, "x".getBytes(StandardCharsets.UTF_8)));
     out.writeBytes(SessionFrames.control(SessionFrames.PING, 8));
     out.writeBytes(SessionFrames.next(300, "y".repeat(200).getBytes(StandardCharsets.UTF_8)));
+    out.writeBytes(SessionFrames.run(2, 3, "abc".getBytes(StandardCharsets.UTF_8)));
+    out.writeBytes(SessionFrames.next(0, "z".getBytes(StandardCharsets.UTF_8)));
+    out.writeBytes(SessionFrames.run(200, 2, "w".repeat(300).getBytes(StandardCharsets.UTF_8)));
     out.writeBytes(SessionFrames.control(SessionFrames.BYE, 9));
     return out.toByteArray();
   }
@@ -55,6 +71,9 @@ class SessionFramesTest {
           "data 3 7 x",
           "control 3 8",
           "data 4 308 " + "y".repeat(200),
+          "run 5+3 310 abc",
+          "data 8 310 z",
+          "run 9+2 510 " + "w".repeat(300),
           "control 5 9");
 
   @Test
@@ -78,9 +97,25 @@ class SessionFramesTest {
   }
 
   @Test
+  void runLayout_isTypeAckDeltaCountLengthAsVarintsPayload() {
+    assertThat(HexFormat.of().formatHex(SessionFrames.run(1, 2, new byte[] {(byte) 0xAB, 0x01})))
+        .isEqualTo("07" + "01" + "02" + "02" + "ab01");
+    byte[] header = new byte[SessionFrames.MAX_RUN_HEADER];
+    assertThat(
+            SessionFrames.runHeader(header, Long.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE))
+        .isEqualTo(SessionFrames.MAX_RUN_HEADER - 1);
+  }
+
+  @Test
   void parser_refusesNext_beforeAnyDataFrame_withOverlongVarints_andOverTheLimit() {
+    byte[] first = SessionFrames.data(1, 0, new byte[0]);
     for (byte[] bad :
         List.of(
+            SessionFrames.run(0, 2, new byte[] {1, 2}),
+            join(first, SessionFrames.run(0, 1, new byte[] {1})),
+            join(first, SessionFrames.run(0, 3, new byte[] {1, 2})),
+            join(first, HexFormat.of().parseHex("0700" + "02" + "818001")),
+            join(first, HexFormat.of().parseHex("07" + "ff".repeat(10) + "0202")),
             SessionFrames.next(0, new byte[] {1}),
             join(SessionFrames.data(1, 0, new byte[0]), SessionFrames.next(0, new byte[101])),
             join(

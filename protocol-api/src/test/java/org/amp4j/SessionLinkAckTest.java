@@ -35,7 +35,7 @@ class SessionLinkAckTest {
           @Override
           public void onClosed(Throwable cause) {}
         });
-    link.attach(wire, 0);
+    link.attach(wire, 0, true);
   }
 
   @AfterEach
@@ -89,7 +89,7 @@ class SessionLinkAckTest {
                 .overflow(SessionConfig.Overflow.FAIL)
                 .build());
     RecordingConnection out = new RecordingConnection();
-    small.attach(out, 0);
+    small.attach(out, 0, true);
     try {
       small.writeCall(new byte[] {1}, "1", false, null);
       small.writeCall(new byte[] {2}, "2", false, null);

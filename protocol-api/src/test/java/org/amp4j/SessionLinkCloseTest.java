@@ -21,7 +21,7 @@ class SessionLinkCloseTest {
             PeerConfig.builder().session(SessionConfig.builder().enabled(true).build()).build(),
             (l, cause) -> dropped.add(String.valueOf(cause)));
     ClosingPeer connection = new ClosingPeer(link);
-    link.attach(connection, 0);
+    link.attach(connection, 0, true);
 
     connection.closeOnNextWrite = true;
     link.close();

@@ -33,8 +33,8 @@ class SessionLinkFramesTest {
           public void onFrames(ReceivedFrames frames) {
             List<String> texts = new ArrayList<>();
             List<Boolean> places = new ArrayList<>();
-            for (int i = 0; i < frames.frames(); i++) {
-              ByteBuffer frame = frames.frame(i);
+            for (int i = 0; i < frames.ranges(); i++) {
+              ByteBuffer frame = frames.range(i);
               places.add(frame.array() == readArray);
               texts.add(US_ASCII.decode(frame).toString());
             }
@@ -45,7 +45,7 @@ class SessionLinkFramesTest {
           @Override
           public void onClosed(Throwable cause) {}
         });
-    link.attach(wire, 0);
+    link.attach(wire, 0, true);
   }
 
   @AfterEach
@@ -106,7 +106,7 @@ class SessionLinkFramesTest {
     link.write("de".getBytes(US_ASCII));
     read(frame(1, "one"));
     RecordingConnection second = new RecordingConnection();
-    link.attach(second, 1); // the other side has frame 1: frame 2 goes again
+    link.attach(second, 1, true); // the other side has frame 1: frame 2 goes again
     link.write("f".getBytes(US_ASCII));
 
     assertThat(second.bytes())

@@ -34,7 +34,7 @@ class SessionLinkHeartbeatTest {
           @Override
           public void onClosed(Throwable cause) {}
         });
-    link.attach(wire, 0);
+    link.attach(wire, 0, true);
     return link;
   }
 

@@ -39,7 +39,7 @@ class SessionLinkWriteTest {
   void callsAndAnswers_areEncodedIntoDataFrames_andAMessageThatFailsLeavesNothing() {
     SessionLink link = TestSessionLinks.withDefaults("w1");
     RecordingConnection out = new RecordingConnection();
-    link.attach(out, 0);
+    link.attach(out, 0, true);
     try {
       link.writeCall(codec, named("first"), "1", false, null);
       assertThatThrownBy(() -> link.writeCall(codec, named("bad-call"), "2", false, null))
@@ -53,7 +53,7 @@ class SessionLinkWriteTest {
 
       // sent again, as they are, on the next connection
       RecordingConnection second = new RecordingConnection();
-      link.attach(second, 1);
+      link.attach(second, 1, true);
       assertThat(second.bytes()).isEqualTo(join(data(2, 0, "answer"), next("second")));
       assertThat(codec.ownArrays()).as("messages encoded into arrays of their own").isZero();
     } finally {
@@ -73,7 +73,7 @@ class SessionLinkWriteTest {
                 .overflowWait(Duration.ofSeconds(WAIT))
                 .build());
     RecordingConnection out = new RecordingConnection();
-    link.attach(out, 0);
+    link.attach(out, 0, true);
     try {
       link.writeCall(codec, named("one"), "1", false, null);
       CompletableFuture<Void> second = new CompletableFuture<>();

@@ -24,6 +24,8 @@ import org.amp4j.cli.InteropResponders;
 import org.amp4j.it.chaos.FaultProxy;
 import org.amp4j.it.chaos.Faults;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Calls through a proxy that cuts the connection at random points: every call is answered, and
@@ -50,14 +52,22 @@ class SessionChaosTest {
     }
   }
 
-  @Test
-  void twentyThousandCalls_throughRandomCuts_eachRunExactlyOnce() throws Exception {
+  /**
+   * With {@code onIoThread}, responders and callbacks run on the I/O thread, so that the answers
+   * written while a read is handled go out together as RUN frames, and are sent again one by one
+   * after a cut.
+   */
+  @ParameterizedTest(name = "responders on the I/O thread: {0}")
+  @ValueSource(booleans = {false, true})
+  void twentyThousandCalls_throughRandomCuts_eachRunExactlyOnce(boolean onIoThread)
+      throws Exception {
     int calls = Integer.getInteger("amp4j.it.chaosCalls", 20_000);
     Faults faults = Faults.builder().seed(42).cuts(50, 300).midChunkCuts(0.5).build();
-    try (AmpServer server =
-            Amp.serve("127.0.0.1", 0, SESSIONS, InteropResponders.sharingCounters());
+    PeerConfig config =
+        onIoThread ? SESSIONS.toBuilder().executor(Runnable::run).build() : SESSIONS;
+    try (AmpServer server = Amp.serve("127.0.0.1", 0, config, InteropResponders.sharingCounters());
         FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port(), faults);
-        Peer peer = Amp.connect("127.0.0.1", proxy.port(), SESSIONS)) {
+        Peer peer = Amp.connect("127.0.0.1", proxy.port(), config)) {
       Semaphore inFlight = new Semaphore(32);
       List<CompletableFuture<CounterValue>> all = new ArrayList<>(calls);
       for (int i = 0; i < calls; i++) {
