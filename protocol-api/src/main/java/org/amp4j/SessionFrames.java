@@ -272,6 +272,7 @@ final class SessionFrames {
    */
   static final class Parser {
     private final int maxPayload;
+    private final int maxRun; // a RUN's longest payload: MAX_RUN, or a longer frame limit
     private final byte[] header = new byte[Math.max(DATA_HEADER, MAX_RUN_HEADER)];
     private int headerBytes;
     private byte[] payload;
@@ -285,6 +286,7 @@ final class SessionFrames {
 
     Parser(int maxPayload) {
       this.maxPayload = maxPayload;
+      this.maxRun = Math.max(MAX_RUN, maxPayload);
     }
 
     /**
@@ -338,32 +340,17 @@ final class SessionFrames {
      */
     private int readHeader(ByteBuffer in) {
       byte type = header[0];
-      if (type == RUN) {
+      if (type == NEXT || type == RUN) {
         while (true) {
           int ackEnd = varintEnd(header, 1, headerBytes, 10);
-          int countEnd = ackEnd < 0 ? ackEnd : varintEnd(header, ackEnd, headerBytes, 5);
+          int countEnd =
+              type == RUN && ackEnd > 0 ? varintEnd(header, ackEnd, headerBytes, 5) : ackEnd;
           int lengthEnd = countEnd < 0 ? countEnd : varintEnd(header, countEnd, headerBytes, 5);
           if (ackEnd == -2 || countEnd == -2 || lengthEnd == -2) {
             throw new ProtocolException("session frame with an overlong varint");
           }
           if (lengthEnd > 0) {
-            return run(header, 1, ackEnd, countEnd);
-          }
-          if (!in.hasRemaining()) {
-            return -1;
-          }
-          header[headerBytes++] = in.get();
-        }
-      }
-      if (type == NEXT) {
-        while (true) {
-          int ackEnd = varintEnd(header, 1, headerBytes, 10);
-          int lengthEnd = ackEnd < 0 ? ackEnd : varintEnd(header, ackEnd, headerBytes, 5);
-          if (ackEnd == -2 || lengthEnd == -2) {
-            throw new ProtocolException("session frame with an overlong varint");
-          }
-          if (lengthEnd > 0) {
-            return next(header, 1, ackEnd);
+            return followOn(type, header, ackEnd, countEnd);
           }
           if (!in.hasRemaining()) {
             return -1;
@@ -383,56 +370,54 @@ final class SessionFrames {
       }
       int length = getInt(header, 17);
       checkLength(Integer.toUnsignedLong(length));
-      data(getLong(header, 1), getLong(header, 9));
+      carries(getLong(header, 1), getLong(header, 9), 1);
       return length;
     }
 
     /**
-     * Resolves a whole NEXT header in {@code a} (the varints from {@code from}, the length's from
-     * {@code ackEnd}), sets what it carries and gives its payload's length.
+     * Resolves a whole NEXT or RUN header in {@code a} (the varints from 1; a RUN's count from
+     * {@code ackEnd}; the length from {@code countEnd}, which is {@code ackEnd} for NEXT), sets
+     * what it carries and gives its payload's length.
      */
-    private int next(byte[] a, int from, int ackEnd) {
+    private int followOn(byte type, byte[] a, int ackEnd, int countEnd) {
       if (lastSeq == 0) {
-        throw new ProtocolException("NEXT session frame before any DATA frame on the connection");
+        throw new ProtocolException(
+            (type == RUN ? "RUN" : "NEXT")
+                + " session frame before any DATA frame on the connection");
       }
-      long delta = varint(a, from);
-      long length = varint(a, ackEnd);
-      if (delta < 0 || lastAck + delta < lastAck) {
-        throw new ProtocolException("session frame acknowledges beyond 2^63");
+      long delta = varint(a, 1);
+      long count = type == RUN ? varint(a, ackEnd) : 1;
+      long length = varint(a, countEnd);
+      String problem = problem(type, delta, count, length);
+      if (problem != null) {
+        throw new ProtocolException(problem);
       }
-      checkLength(length);
-      data(lastSeq + 1, lastAck + delta);
+      carries(lastSeq + 1, lastAck + delta, (int) count);
       return (int) length;
     }
 
     /**
-     * Resolves a whole RUN header in {@code a} (the varints from {@code from}, the count's from
-     * {@code ackEnd}, the length's from {@code countEnd}), sets what it carries and gives its
-     * payload's length.
+     * What is wrong with a NEXT or RUN frame that follows on, of {@code count} frames in {@code
+     * length} bytes acknowledging {@code delta} more, or null if nothing is.
      */
-    private int run(byte[] a, int from, int ackEnd, int countEnd) {
-      if (lastSeq == 0) {
-        throw new ProtocolException("RUN session frame before any DATA frame on the connection");
-      }
-      long delta = varint(a, from);
-      long count = varint(a, ackEnd);
-      long length = varint(a, countEnd);
+    private String problem(byte type, long delta, long count, long length) {
       if (delta < 0 || lastAck + delta < lastAck) {
-        throw new ProtocolException("session frame acknowledges beyond 2^63");
+        return "session frame acknowledges beyond 2^63";
+      }
+      if (type == NEXT) {
+        return lengthProblem(length);
       }
       if (count < 2 || count > length) {
-        throw new ProtocolException(
-            "RUN session frame of " + count + " frames in " + length + " bytes");
+        return "RUN session frame of " + count + " frames in " + length + " bytes";
       }
-      if (length > Math.max(MAX_RUN, maxPayload)) {
-        throw new ProtocolException(
-            "RUN session frame of " + length + " bytes, over " + Math.max(MAX_RUN, maxPayload));
+      if (length > maxRun) {
+        return "RUN session frame of " + length + " bytes, over " + maxRun;
       }
-      run(lastSeq + 1, lastAck + delta, (int) count);
-      return (int) length;
+      return null;
     }
 
-    private void run(long seq, long ack, int count) {
+    /** Sets what the data or RUN frame whose header was just read carries: frames from seq. */
+    private void carries(long seq, long ack, int count) {
       payloadSeq = seq;
       payloadAck = ack;
       payloadCount = count;
@@ -450,17 +435,21 @@ final class SessionFrames {
     }
 
     private void checkLength(long length) {
-      if (length < 0 || length > maxPayload) {
-        throw new ProtocolException(
-            "session frame of "
-                + (length < 0 ? "2^63 or more" : length)
-                + " bytes, over "
-                + maxPayload);
+      String problem = lengthProblem(length);
+      if (problem != null) {
+        throw new ProtocolException(problem);
       }
     }
 
-    private void data(long seq, long ack) {
-      run(seq, ack, 1);
+    /** What is wrong with a data frame's length, or null if nothing is. */
+    private String lengthProblem(long length) {
+      if (length < 0 || length > maxPayload) {
+        return "session frame of "
+            + (length < 0 ? "2^63 or more" : length)
+            + " bytes, over "
+            + maxPayload;
+      }
+      return null;
     }
 
     private void control(byte type, long ack, Sink sink) {
@@ -488,44 +477,21 @@ final class SessionFrames {
         byte type = a[at];
         int start;
         long length;
-        if (type == NEXT) {
+        if (type == NEXT || type == RUN) {
           int ackEnd = varintEnd(a, at + 1, end, 10);
-          int lengthEnd = ackEnd < 0 ? -1 : varintEnd(a, ackEnd, end, 5);
-          if (lengthEnd < 0 || lastSeq == 0) {
-            break;
-          }
-          long delta = varint(a, at + 1);
-          length = varint(a, ackEnd);
-          if (delta < 0 || lastAck + delta < lastAck || length > maxPayload) {
-            break;
-          }
-          start = lengthEnd;
-          if (end - start < length) {
-            break;
-          }
-          data(lastSeq + 1, lastAck + delta);
-        } else if (type == RUN) {
-          int ackEnd = varintEnd(a, at + 1, end, 10);
-          int countEnd = ackEnd < 0 ? -1 : varintEnd(a, ackEnd, end, 5);
+          int countEnd = type == RUN && ackEnd > 0 ? varintEnd(a, ackEnd, end, 5) : ackEnd;
           int lengthEnd = countEnd < 0 ? -1 : varintEnd(a, countEnd, end, 5);
           if (lengthEnd < 0 || lastSeq == 0) {
             break;
           }
           long delta = varint(a, at + 1);
-          long count = varint(a, ackEnd);
+          long count = type == RUN ? varint(a, ackEnd) : 1;
           length = varint(a, countEnd);
-          if (delta < 0
-              || lastAck + delta < lastAck
-              || count < 2
-              || count > length
-              || length > Math.max(MAX_RUN, maxPayload)) {
-            break;
-          }
           start = lengthEnd;
-          if (end - start < length) {
+          if (problem(type, delta, count, length) != null || end - start < length) {
             break;
           }
-          run(lastSeq + 1, lastAck + delta, (int) count);
+          carries(lastSeq + 1, lastAck + delta, (int) count);
         } else if (type == DATA) {
           if (end - at < DATA_HEADER) {
             break;
@@ -535,7 +501,7 @@ final class SessionFrames {
           if (length > maxPayload || end - start < length) {
             break;
           }
-          data(getLong(a, at + 1), getLong(a, at + 9));
+          carries(getLong(a, at + 1), getLong(a, at + 9), 1);
         } else if (type > DATA && type <= BYE && end - at >= CONTROL) {
           long ack = getLong(a, at + 1);
           at += CONTROL;
