@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.amp4j.codectest.NameCodec;
 import org.amp4j.spi.OutboundMessage;
@@ -26,14 +27,21 @@ class SessionLinkRunTest {
   private final SessionLink link = TestSessionLinks.withDefaults("r1");
   // what the handler does with each frame it is handed, on the reading thread
   private Consumer<String> onFrame = payload -> {};
+  // how many bytes were on the wire after each frame was handled (handleEach)
+  private final List<Integer> writtenDuringTheRead = new ArrayList<>();
 
   SessionLinkRunTest() {
+    start(link, (payload, count) -> onFrame.accept(payload));
+  }
+
+  /** Starts a link with a handler given each payload it hands on, with its count of frames. */
+  private static void start(SessionLink link, BiConsumer<String, Integer> payloads) {
     link.start(
         new SessionLink.FramesHandler() {
           @Override
           public void onFrames(ReceivedFrames frames) {
             for (int i = 0; i < frames.ranges(); i++) {
-              onFrame.accept(US_ASCII.decode(frames.range(i)).toString());
+              payloads.accept(US_ASCII.decode(frames.range(i)).toString(), frames.count(i));
             }
           }
 
@@ -59,23 +67,24 @@ class SessionLinkRunTest {
     link.onBytes(out, ByteBuffer.wrap(join(frames)));
   }
 
-  /** Answers each frame with its payload in upper case, as a peer answering on the I/O thread. */
-  private void answerEach() {
+  /** Answers a frame with its payload in upper case, as a peer answering on the I/O thread. */
+  private void answer(String payload) {
+    link.write(codec, OutboundMessage.answer(payload.toUpperCase(), List.of()));
+  }
+
+  /** Handles each frame so, noting how many bytes are on the wire after each. */
+  private void handleEach(Consumer<String> handling) {
     onFrame =
-        payload -> link.write(codec, OutboundMessage.answer(payload.toUpperCase(), List.of()));
+        payload -> {
+          handling.accept(payload);
+          writtenDuringTheRead.add(out.bytes().length);
+        };
   }
 
   @Test
   void answersWrittenWhileAReadIsHandled_goOutTogether_afterIt() {
     link.attach(out, 0, true);
-    answerEach();
-    List<Integer> writtenDuringTheRead = new ArrayList<>();
-    Consumer<String> answer = onFrame;
-    onFrame =
-        payload -> {
-          answer.accept(payload);
-          writtenDuringTheRead.add(out.bytes().length);
-        };
+    handleEach(this::answer);
 
     read(data(1, 0, "a"), data(2, 0, "b"), data(3, 0, "c"));
     assertThat(writtenDuringTheRead).containsExactly(0, 0, 0);
@@ -95,24 +104,17 @@ class SessionLinkRunTest {
   @Test
   void theOtherSide_readsTheRun_asItsFrames() {
     link.attach(out, 0, true);
-    answerEach();
+    handleEach(this::answer);
     read(data(1, 0, "a"), data(2, 0, "b"), data(3, 0, "c"));
 
     SessionLink other = TestSessionLinks.withDefaults("r2");
     List<String> payloads = new ArrayList<>();
     List<Integer> counts = new ArrayList<>();
-    other.start(
-        new SessionLink.FramesHandler() {
-          @Override
-          public void onFrames(ReceivedFrames frames) {
-            for (int i = 0; i < frames.ranges(); i++) {
-              payloads.add(US_ASCII.decode(frames.range(i)).toString());
-              counts.add(frames.count(i));
-            }
-          }
-
-          @Override
-          public void onClosed(Throwable cause) {}
+    start(
+        other,
+        (payload, count) -> {
+          payloads.add(payload);
+          counts.add(count);
         });
     RecordingConnection otherWire = new RecordingConnection();
     other.attach(otherWire, 0, true);
@@ -129,14 +131,7 @@ class SessionLinkRunTest {
   @Test
   void toASideThatDoesNotReadRuns_framesGoOneByOne_asTheyAreWritten() {
     link.attach(out, 0, false);
-    answerEach();
-    List<Integer> writtenDuringTheRead = new ArrayList<>();
-    Consumer<String> answer = onFrame;
-    onFrame =
-        payload -> {
-          answer.accept(payload);
-          writtenDuringTheRead.add(out.bytes().length);
-        };
+    handleEach(this::answer);
 
     read(data(1, 0, "a"), data(2, 0, "b"), data(3, 0, "c"));
     byte[] expected =
@@ -153,12 +148,7 @@ class SessionLinkRunTest {
   void framesHeldPastHoldBytes_goOut_beforeTheReadEnds() {
     link.attach(out, 0, true);
     String big = "x".repeat(SessionLink.HOLD_BYTES / 2 - 10);
-    List<Integer> writtenDuringTheRead = new ArrayList<>();
-    onFrame =
-        payload -> {
-          link.write(codec, OutboundMessage.answer(big + payload, List.of()));
-          writtenDuringTheRead.add(out.bytes().length);
-        };
+    handleEach(payload -> link.write(codec, OutboundMessage.answer(big + payload, List.of())));
 
     read(data(1, 0, "a"), data(2, 0, "b"), data(3, 0, "c"), data(4, 0, "d"));
     // the first two stay under HOLD_BYTES; the third takes the held bytes past it
@@ -171,7 +161,6 @@ class SessionLinkRunTest {
   @Test
   void anotherThreadsWrite_duringARead_goesOutAfterTheFramesHeldBeforeIt() throws Exception {
     link.attach(out, 0, true);
-    List<Integer> writtenDuringTheRead = new ArrayList<>();
     onFrame =
         payload -> {
           link.write(codec, OutboundMessage.answer("A1", List.of()));
