@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * the caller exactly once, while the session lives.
  *
  * <p>Frames written on the thread that is handing on a read (responders and callbacks that run on
- * the I/O thread) are held until the read is handled, or until they reach {@link #HOLD_BYTES}, and
- * then go out together as RUN frames ({@link SessionFrames}) to a side that reads them: one header
- * for many frames, which the other side decodes as one run.
+ * the I/O thread) are held until the read is handled, and then go out together as RUN frames to a
+ * side that reads them ({@link SessionOutput}): one header for many frames, which the other side
+ * decodes as one run.
  *
  * <p>Thread-safe: writers on any thread, reading on the current connection's I/O thread. The peer's
  * handler is never called with this object's lock held.
@@ -41,12 +41,6 @@ final class SessionLink implements Connection {
    * is sent on its own.
    */
   static final Duration ACK_DELAY = Duration.ofMillis(5);
-
-  /**
-   * The most bytes of frames held during a read ({@link #flushHeld}): once they reach this, they go
-   * out, so that the other side can start on them while this side handles the rest of the read.
-   */
-  static final int HOLD_BYTES = 4 * 1024;
 
   /**
    * An idempotent call with a tag, kept after its acknowledgement until settled (see writeCall).
@@ -109,7 +103,7 @@ final class SessionLink implements Connection {
   private Connection physical;
   private SessionFrames.Parser parser;
   private ReceivedFrames received; // of the reads of the current connection, with its parser
-  private SessionFrames.Writer writer; // the current connection's, with its parser
+  private SessionOutput out; // what writes to the current connection, with its parser
   private String lastAddress = "session";
   private volatile long delivered;
   // The highest acknowledgement received (written under the lock): a read whose frames carry no
@@ -122,11 +116,6 @@ final class SessionLink implements Connection {
   private long queuedBytes;
   private boolean readingPaused;
   private boolean closed;
-  // The thread handing on a read's frames (onBytes), and how many frames it wrote meanwhile, the
-  // last ones kept: they go out together, under one header, once the read is handled (flushHeld).
-  private Thread reader;
-  private int held;
-  private boolean runs; // whether the other side reads RUN frames, as it said on this connection
   private volatile long lastHeard = System.nanoTime();
   private ScheduledFuture<?> heartbeat;
   private final SessionCounters counters = new SessionCounters();
@@ -330,95 +319,35 @@ final class SessionLink implements Connection {
   /**
    * Numbers the frame appended to the log from {@code start} and keeps it until acknowledged (see
    * {@link Unacknowledged#add}), and sends it if a connection is there: now, or, on the thread
-   * handing on a read, with the others it writes meanwhile ({@link #flushHeld}). Caller holds the
-   * lock.
+   * handing on a read, with the others it writes meanwhile ({@link SessionOutput}). Caller holds
+   * the lock.
    */
   private void enqueue(int start, boolean call, String tag, boolean idempotent, Tracked tracked) {
-    boolean hold = physical != null && runs && reader == Thread.currentThread();
-    if (physical != null && !hold) {
-      flushHeld(); // the reading thread's, written before this one
+    boolean hold = out != null && out.holds();
+    if (out != null && !hold) {
+      sent(out.flushHeld(pending, delivered)); // the reading thread's, written before this one
     }
     long seq = pending.add(start, call, tag, idempotent, tracked);
-    if (physical == null) {
+    if (out == null) {
       return;
     }
     if (hold) {
-      held++;
-      int n = pending.size();
-      if (pending.offset(n - 1) + pending.length(n - 1) - pending.offset(n - held) >= HOLD_BYTES) {
-        flushHeld();
-      }
+      sent(out.hold(pending, delivered));
       return;
     }
-    writtenUpTo = seq;
-    lastAckSent = delivered;
-    sendData(physical, seq, pending.size() - 1);
+    out.data(pending, pending.size() - 1, delivered);
+    sent(seq);
   }
 
   /**
-   * Sends the frames held during a read: one after another as RUN frames of up to {@link
-   * SessionFrames#MAX_RUN} bytes, a frame on its own as a data frame. Caller holds the lock, with a
-   * connection there.
+   * Notes that the frames up to {@code seq} went out, with the acknowledgement {@link #delivered}
+   * (nothing if {@code seq} is 0). Caller holds the lock.
    */
-  private void flushHeld() {
-    int n = pending.size();
-    int i = n - held;
-    held = 0;
-    if (i == n) {
-      return;
+  private void sent(long seq) {
+    if (seq > 0) {
+      writtenUpTo = seq;
+      lastAckSent = delivered;
     }
-    writtenUpTo = pending.seq(n - 1);
-    lastAckSent = delivered;
-    while (i < n) {
-      int start = pending.offset(i);
-      int end = start + pending.length(i);
-      int j = i + 1;
-      while (j < n
-          && pending.offset(j) == end // the log keeps frames back to back, in order
-          && end + pending.length(j) - start <= SessionFrames.MAX_RUN) {
-        end = pending.offset(j) + pending.length(j);
-        j++;
-      }
-      long seq = pending.seq(i);
-      if (j - i == 1 || !writer.followsOn(seq, lastAckSent)) {
-        sendData(physical, seq, i);
-        i++;
-        continue;
-      }
-      try {
-        writer.run(physical, lastAckSent, j - i, pending.bytes(), start, end - start);
-      } catch (AmpException e) {
-        dropConnection(physical, e);
-        return;
-      }
-      i = j;
-    }
-  }
-
-  /**
-   * Sends kept frame {@code i} with the acknowledgement {@link #lastAckSent}; a connection that
-   * cannot take it is closed, and replay covers it. Caller holds the lock.
-   */
-  private void sendData(Connection target, long seq, int i) {
-    try {
-      writer.data(target, seq, lastAckSent, pending.bytes(), pending.offset(i), pending.length(i));
-    } catch (AmpException e) {
-      dropConnection(target, e);
-    }
-  }
-
-  /** Sends a control frame, as {@link #sendData} does. Caller holds the lock. */
-  private void sendControl(Connection target, byte type, long ack) {
-    try {
-      writer.control(target, type, ack);
-    } catch (AmpException e) {
-      dropConnection(target, e);
-    }
-  }
-
-  private void dropConnection(Connection target, AmpException e) {
-    log.debug("session {}: write failed, dropping the connection: {}", id, e.getMessage());
-    target.close();
   }
 
   @Override
@@ -459,11 +388,12 @@ final class SessionLink implements Connection {
         return;
       }
       closed = true;
-      if (bye && physical != null) {
-        sendControl(physical, SessionFrames.BYE, delivered);
+      if (bye && out != null) {
+        out.control(SessionFrames.BYE, delivered);
       }
       c = physical;
       physical = null;
+      out = null;
       unanswered.clear();
       if (heartbeat != null) {
         heartbeat.cancel(false);
@@ -506,8 +436,7 @@ final class SessionLink implements Connection {
       lastAddress = connection.remoteAddress();
       parser = new SessionFrames.Parser(maxPayload);
       received = new ReceivedFrames();
-      writer = new SessionFrames.Writer();
-      runs = peerRuns;
+      out = new SessionOutput(id, connection, peerRuns);
       lastHeard = System.nanoTime();
       acknowledged(peerReceived);
       lastAckSent = delivered;
@@ -516,10 +445,9 @@ final class SessionLink implements Connection {
         if (seq <= writtenUpTo) {
           replayed++;
         }
-        sendData(connection, seq, i);
+        out.data(pending, i, lastAckSent);
       }
       writtenUpTo = pending.firstSeq() + pending.size() - 1;
-      held = 0; // all sent just now
       if (readingPaused) {
         connection.setReadingPaused(true);
       }
@@ -540,7 +468,7 @@ final class SessionLink implements Connection {
         return;
       }
       physical = null;
-      held = 0; // sent again on the next connection
+      out = null; // what it held is sent again on the next connection
       if (heartbeat != null) {
         heartbeat.cancel(false);
       }
@@ -560,7 +488,7 @@ final class SessionLink implements Connection {
       }
       p = parser;
       read = received;
-      reader = Thread.currentThread();
+      out.reading(Thread.currentThread());
     }
     lastHeard = System.nanoTime();
     read.start(delivered);
@@ -593,14 +521,14 @@ final class SessionLink implements Connection {
     } finally {
       read.release();
       synchronized (this) {
-        reader = null;
-        if (physical != null) {
-          flushHeld(); // the frames written while the read was handled, together
+        if (out != null) {
+          out.reading(null);
+          sent(out.flushHeld(pending, delivered)); // the frames written meanwhile, together
         }
         if (physical == connection && !read.bye()) {
           if (read.pinged()) {
             lastAckSent = delivered;
-            sendControl(connection, SessionFrames.PONG, delivered);
+            out.control(SessionFrames.PONG, delivered);
           } else if (delivered > lastAckSent && !ackDue) {
             // An answer or call written meanwhile carries the acknowledgement; only when none
             // does is it sent on its own, so that a request and its answer cost no extra frames.
@@ -622,7 +550,7 @@ final class SessionLink implements Connection {
     ackDue = false;
     if (physical != null && !closed && delivered > lastAckSent) {
       lastAckSent = delivered;
-      sendControl(physical, SessionFrames.ACK, delivered);
+      out.control(SessionFrames.ACK, delivered);
     }
   }
 
@@ -752,7 +680,7 @@ final class SessionLink implements Connection {
         counters.heartbeatTimeouts.incrementAndGet();
       } else {
         if (silent >= config.heartbeatInterval().toNanos() / 2) {
-          sendControl(c, SessionFrames.PING, delivered);
+          out.control(SessionFrames.PING, delivered);
         }
         return;
       }

@@ -147,7 +147,7 @@ class SessionLinkRunTest {
   @Test
   void framesHeldPastHoldBytes_goOut_beforeTheReadEnds() {
     link.attach(out, 0, true);
-    String big = "x".repeat(SessionLink.HOLD_BYTES / 2 - 10);
+    String big = "x".repeat(SessionOutput.HOLD_BYTES / 2 - 10);
     handleEach(payload -> link.write(codec, OutboundMessage.answer(big + payload, List.of())));
 
     read(data(1, 0, "a"), data(2, 0, "b"), data(3, 0, "c"), data(4, 0, "d"));
