@@ -299,13 +299,8 @@ final class RealPeer implements Peer, ConnectionHandler, ClientSession.Replaced 
             return;
           }
         }
-        if (frames != null && frames.count(i) > 1 && decoded != frames.count(i)) {
-          throw new ProtocolException(
-              "session payload of "
-                  + frames.count(i)
-                  + " frames held "
-                  + decoded
-                  + " whole messages");
+        if (frames != null) {
+          frames.checkDecoded(i, decoded);
         }
       }
     } catch (ProtocolException e) {

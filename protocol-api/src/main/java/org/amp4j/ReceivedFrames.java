@@ -122,6 +122,20 @@ final class ReceivedFrames implements SessionFrames.Sink {
   }
 
   /**
+   * Checks what decoding payload {@code i} gave: a RUN's payload must hold exactly its count of
+   * whole messages (a single frame's is not checked, as before RUN frames).
+   *
+   * @param messages how many whole messages were decoded from it
+   * @throws ProtocolException if a RUN's payload held more or fewer
+   */
+  void checkDecoded(int i, int messages) {
+    if (counts[i] > 1 && messages != counts[i]) {
+      throw new ProtocolException(
+          "session payload of " + counts[i] + " frames held " + messages + " whole messages");
+    }
+  }
+
+  /**
    * Payload {@code i}, valid until the next call of this method: one buffer is repositioned from
    * payload to payload while they lie in the same array.
    */

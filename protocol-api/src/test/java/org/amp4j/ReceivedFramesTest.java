@@ -55,6 +55,21 @@ class ReceivedFramesTest {
   }
 
   @Test
+  void aRunsPayload_mustHoldExactlyItsCountOfMessages() {
+    ReceivedFrames r = new ReceivedFrames();
+    r.start(0);
+    r.data(1, 0, SOURCE, 2, 2);
+    r.run(2, 0, 3, SOURCE, 4, 6);
+    r.checkDecoded(0, 1);
+    r.checkDecoded(1, 3);
+    for (int wrong : new int[] {2, 4}) {
+      assertThatThrownBy(() -> r.checkDecoded(1, wrong))
+          .isInstanceOf(ProtocolException.class)
+          .hasMessage("session payload of 3 frames held " + wrong + " whole messages");
+    }
+  }
+
+  @Test
   void aRunThatDoesNotFollowOn_isAProtocolError() {
     ReceivedFrames r = new ReceivedFrames();
     r.start(5);
