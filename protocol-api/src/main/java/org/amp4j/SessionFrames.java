@@ -77,9 +77,13 @@ final class SessionFrames {
   /** A whole NEXT frame. */
   static byte[] next(long ackDelta, byte[] payload) {
     byte[] header = new byte[MAX_NEXT_HEADER];
-    int n = nextHeader(header, ackDelta, payload.length);
-    byte[] frame = Arrays.copyOf(header, n + payload.length);
-    System.arraycopy(payload, 0, frame, n, payload.length);
+    return withPayload(header, nextHeader(header, ackDelta, payload.length), payload);
+  }
+
+  /** The first {@code headerLength} bytes of {@code header}, then {@code payload}. */
+  private static byte[] withPayload(byte[] header, int headerLength, byte[] payload) {
+    byte[] frame = Arrays.copyOf(header, headerLength + payload.length);
+    System.arraycopy(payload, 0, frame, headerLength, payload.length);
     return frame;
   }
 
@@ -110,10 +114,7 @@ final class SessionFrames {
   /** A whole RUN frame. */
   static byte[] run(long ackDelta, int count, byte[] payload) {
     byte[] header = new byte[MAX_RUN_HEADER];
-    int n = runHeader(header, ackDelta, count, payload.length);
-    byte[] frame = Arrays.copyOf(header, n + payload.length);
-    System.arraycopy(payload, 0, frame, n, payload.length);
-    return frame;
+    return withPayload(header, runHeader(header, ackDelta, count, payload.length), payload);
   }
 
   /** Writes a control frame into the first {@link #CONTROL} bytes of {@code to}. */
@@ -208,7 +209,7 @@ final class SessionFrames {
      */
     void data(Connection to, long seq, long ack, byte[] bytes, int offset, int length) {
       int headerLength;
-      if (lastSeq != 0 && seq == lastSeq + 1 && ack >= lastAck) {
+      if (followsOn(seq, ack)) {
         headerLength = nextHeader(header, ack - lastAck, length);
       } else {
         dataHeader(header, seq, ack, length);
@@ -220,8 +221,8 @@ final class SessionFrames {
     }
 
     /**
-     * Whether {@link #run} may write frames from {@code seq} with the acknowledgement {@code ack}:
-     * they follow on from the last data frame written.
+     * Whether frames from {@code seq} with the acknowledgement {@code ack} follow on from the last
+     * data frame written, as NEXT and RUN frames must.
      */
     boolean followsOn(long seq, long ack) {
       return lastSeq != 0 && seq == lastSeq + 1 && ack >= lastAck;

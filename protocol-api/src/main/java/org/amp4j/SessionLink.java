@@ -100,10 +100,10 @@ final class SessionLink implements Connection {
   // with a tag and a done stage (writeCall) are kept, until done completes.
   private final java.util.LinkedHashMap<String, Tracked> unanswered =
       new java.util.LinkedHashMap<>();
-  private Connection physical;
+  // What writes to the connection under the session (null: none), and reads from it.
+  private SessionOutput out;
   private SessionFrames.Parser parser;
   private ReceivedFrames received; // of the reads of the current connection, with its parser
-  private SessionOutput out; // what writes to the current connection, with its parser
   private String lastAddress = "session";
   private volatile long delivered;
   // The highest acknowledgement received (written under the lock): a read whose frames carry no
@@ -162,7 +162,12 @@ final class SessionLink implements Connection {
   }
 
   synchronized boolean isAttached() {
-    return physical != null;
+    return out != null;
+  }
+
+  /** The connection under the session, or null. Caller holds the lock. */
+  private Connection physical() {
+    return out == null ? null : out.connection();
   }
 
   // ---- the peer's side ----
@@ -353,15 +358,15 @@ final class SessionLink implements Connection {
   @Override
   public synchronized void setReadingPaused(boolean paused) {
     readingPaused = paused;
-    if (physical != null) {
-      physical.setReadingPaused(paused);
+    if (out != null) {
+      out.connection().setReadingPaused(paused);
     }
   }
 
   @Override
   public String remoteAddress() {
     synchronized (this) {
-      return physical != null ? physical.remoteAddress() : lastAddress;
+      return out != null ? out.connection().remoteAddress() : lastAddress;
     }
   }
 
@@ -391,8 +396,7 @@ final class SessionLink implements Connection {
       if (bye && out != null) {
         out.control(SessionFrames.BYE, delivered);
       }
-      c = physical;
-      physical = null;
+      c = physical();
       out = null;
       unanswered.clear();
       if (heartbeat != null) {
@@ -431,12 +435,11 @@ final class SessionLink implements Connection {
         connection.close();
         return 0;
       }
-      old = physical;
-      physical = connection;
+      old = physical();
+      out = new SessionOutput(id, connection, peerRuns);
       lastAddress = connection.remoteAddress();
       parser = new SessionFrames.Parser(maxPayload);
       received = new ReceivedFrames();
-      out = new SessionOutput(id, connection, peerRuns);
       lastHeard = System.nanoTime();
       acknowledged(peerReceived);
       lastAckSent = delivered;
@@ -464,10 +467,9 @@ final class SessionLink implements Connection {
   /** A connection under the session closed; the session waits for the next one. */
   void detach(Connection connection, Throwable cause) {
     synchronized (this) {
-      if (physical != connection || closed) {
+      if (physical() != connection || closed) {
         return;
       }
-      physical = null;
       out = null; // what it held is sent again on the next connection
       if (heartbeat != null) {
         heartbeat.cancel(false);
@@ -483,7 +485,7 @@ final class SessionLink implements Connection {
     SessionFrames.Parser p;
     ReceivedFrames read;
     synchronized (this) {
-      if (physical != connection) {
+      if (physical() != connection) {
         return; // a replaced connection's last bytes
       }
       p = parser;
@@ -525,7 +527,7 @@ final class SessionLink implements Connection {
           out.reading(null);
           sent(out.flushHeld(pending, delivered)); // the frames written meanwhile, together
         }
-        if (physical == connection && !read.bye()) {
+        if (physical() == connection && !read.bye()) {
           if (read.pinged()) {
             lastAckSent = delivered;
             out.control(SessionFrames.PONG, delivered);
@@ -548,7 +550,7 @@ final class SessionLink implements Connection {
   /** Sends the acknowledgement that no data frame has carried since it fell due. */
   private synchronized void sendDueAck() {
     ackDue = false;
-    if (physical != null && !closed && delivered > lastAckSent) {
+    if (out != null && !closed && delivered > lastAckSent) {
       lastAckSent = delivered;
       out.control(SessionFrames.ACK, delivered);
     }
@@ -665,7 +667,7 @@ final class SessionLink implements Connection {
   void beat() {
     Connection c;
     synchronized (this) {
-      c = physical;
+      c = physical();
       if (c == null) {
         return;
       }
